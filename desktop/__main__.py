@@ -1,0 +1,7 @@
+"""Allow ``python -m desktop``."""
+
+import sys
+
+from desktop import main
+
+sys.exit(main())
