@@ -1,0 +1,1 @@
+"""Qt-free core: articles, sentence splitting, translation, models, glossary, export."""
