@@ -103,7 +103,9 @@ def cmd_models(args: argparse.Namespace) -> int:
 
 
 def _add_glossary(sub) -> None:
-    p = sub.add_parser("glossary", help="find glossary terms in a document; look up, import, export")
+    p = sub.add_parser(
+        "glossary", help="glossary terms in a document; lookup, import, export"
+    )
     p.set_defaults(func=cmd_glossary)
 
 

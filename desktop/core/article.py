@@ -117,7 +117,7 @@ def decode(data: bytes) -> tuple[str, str]:
             try:
                 return data.decode(encoding), encoding
             except UnicodeDecodeError as exc:
-                raise ArticleError(f"the file starts like {encoding} but is not valid {encoding}") from exc
+                raise ArticleError(f"the file starts like {encoding} but is not valid") from exc
     _reject_binary(data)
     try:
         return data.decode("utf-8"), "utf-8"
@@ -239,7 +239,7 @@ def _looks_hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
         return False
     lengths = sorted(e - s for s, e in lines)
     median = lengths[len(lengths) // 2]
-    unfinished = sum(1 for s, e in lines if not text[e - 1] in ".!?:\"“”»)")
+    unfinished = sum(1 for s, e in lines if text[e - 1] not in ".!?:\"“”»)")
     return 40 <= median <= 100 and lengths[-1] <= 110 and unfinished / len(lines) > 0.5
 
 
