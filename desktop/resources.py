@@ -1,8 +1,7 @@
 """The one place that finds files shipped under ``resources/``.
 
-In a source checkout and in a wheel the directory sits beside the package (the wheel
-maps it in as ``desktop/_resources``); in a PyInstaller bundle it lies under
-``sys._MEIPASS``.
+In a source checkout (and an editable install) the directory sits beside the package;
+in a PyInstaller bundle it lies under ``sys._MEIPASS``.
 """
 
 from __future__ import annotations
@@ -19,10 +18,7 @@ DEFAULT_GLOSSARY = "glossary/termbase.json"
 def root() -> Path:
     """Return the resources directory."""
     here = Path(__file__).resolve().parent
-    candidates = [
-        here / "_resources",  # installed wheel
-        here.parent / "resources",  # source checkout / editable install
-    ]
+    candidates = [here.parent / "resources"]
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         candidates.insert(0, Path(bundle) / "resources")
