@@ -492,9 +492,7 @@ def _screenshot_wait(app, window, wait: bool, timeout: float) -> bool:
             return False
         if not wait:
             return True
-        glossary_done = window.glossary is not None or window.dock.tree.topLevelItemCount() or \
-            "unavailable" in window.dock.detail.toPlainText()
-        return window.translation_done and bool(glossary_done)
+        return window.translation_done and window.glossary_finished
 
     while not ready():
         if time.monotonic() > deadline:
