@@ -123,11 +123,29 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    if _mostly_utf8(data):
+        # A UTF-8 text with a damaged or cut-off character: keep UTF-8, mark the damage.
+        return data.decode("utf-8", errors="replace"), "utf-8 (damaged bytes replaced)"
     try:
         return data.decode("cp1252"), "windows-1252"
     except UnicodeDecodeError:
         # cp1252 leaves five bytes undefined; Latin-1 maps every byte.
         return data.decode("latin-1"), "latin-1"
+
+
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """True when the bytes hold real UTF-8 sequences and only a few invalid ones.
+
+    Windows-1252 text almost never contains valid UTF-8 multi-byte sequences, while a
+    UTF-8 file cut in the middle of a character has one invalid sequence at its end.
+    """
+    sample = data[:1_000_000]
+    valid = len(_UTF8_MULTIBYTE.findall(sample))
+    invalid = sample.decode("utf-8", errors="replace").count("\ufffd")
+    return valid >= 1 and invalid <= max(1, valid // 100)
 
 
 def _reject_binary(data: bytes) -> None:

@@ -160,3 +160,18 @@ def test_to_json_shape():
     assert data["paragraphs"][1]["sentences"][1] == {
         "id": "p2s2", "start": 17, "end": 28, "text": "Noch einer.",
     }
+
+
+def test_utf8_cut_in_the_middle_of_a_character_stays_utf8(tmp_path):
+    path = tmp_path / "cut.txt"
+    path.write_bytes("Die Drohne flog über Pjöngjang. Größe".encode()[:-2])  # half of ß
+    article = load(path)
+    assert article.source.encoding.startswith("utf-8")
+    assert article.text.startswith("Die Drohne flog über Pjöngjang.")
+    assert article.text.endswith("\ufffd")
+
+
+def test_cp1252_with_many_umlauts_is_not_taken_for_damaged_utf8(tmp_path):
+    path = tmp_path / "win.txt"
+    path.write_bytes("Größere Stückzahlen für Südkorea. Überraschend.".encode("cp1252"))
+    assert load(path).source.encoding == "windows-1252"
