@@ -1,0 +1,142 @@
+"""Exports: a bilingual HTML document and the article's glossary as CSV or TBX."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+from collections import Counter
+from pathlib import Path
+
+_CSS = """
+body { font-family: "DejaVu Sans", sans-serif; margin: 2em auto; max-width: 72em;
+       color: #1b1b1b; line-height: 1.45; }
+table.bilingual { border-collapse: collapse; width: 100%; }
+table.bilingual td { vertical-align: top; padding: .35em .8em; width: 50%;
+                     border-bottom: 1px solid #eee; }
+tr.heading td { font-weight: bold; font-size: 1.15em; padding-top: 1em; }
+.term { border-bottom: 2px solid #1f6fb8; }
+.untranslated { color: #999; font-style: italic; }
+dl.glossary dt { font-weight: bold; margin-top: .6em; }
+dl.glossary dd { margin-left: 1.5em; }
+.flag { color: #b35c00; }
+"""
+
+
+def _marked(text: str, ranges: list[tuple[int, int, str, str]]) -> str:
+    """TEXT as HTML with RANGES (start, end, entry_id, title) wrapped in term spans."""
+    out, pos = [], 0
+    for start, end, entry_id, title in sorted(ranges):
+        if start < pos:
+            continue  # overlapping hits: keep the first
+        out.append(html.escape(text[pos:start]))
+        out.append(f'<span class="term" data-entry="{html.escape(entry_id)}" '
+                   f'title="{html.escape(title)}">{html.escape(text[start:end])}</span>')
+        pos = end
+    out.append(html.escape(text[pos:]))
+    return "".join(out)
+
+
+def _target_ranges(target: str, hits, termbase) -> list[tuple[int, int, str, str]]:
+    lowered, ranges = target.lower(), []
+    for hit in hits:
+        entry = termbase.get(hit.entry_id) if termbase is not None else None
+        if entry is None:
+            continue
+        for form in sorted({entry.en, *entry.en_variants} - {""}, key=len, reverse=True):
+            at = lowered.find(form.lower())
+            if at >= 0:
+                ranges.append((at, at + len(form), entry.id, entry.de))
+                break
+    return ranges
+
+
+def bilingual_html(article, translations: dict[str, str], hits=(), termbase=None) -> str:
+    """A standalone HTML page: German and English in two aligned columns, glossary appendix."""
+    by_sentence: dict[str, list] = {}
+    for hit in hits:
+        by_sentence.setdefault(hit.sentence_id, []).append(hit)
+    title = html.escape(article.title)
+    rows = []
+    for para in article.paragraphs:
+        css = ' class="heading"' if para.kind == "heading" else ""
+        for sent in para.sentences:
+            sent_hits = by_sentence.get(sent.id, [])
+            src_ranges = []
+            for hit in sent_hits:
+                entry = termbase.get(hit.entry_id) if termbase is not None else None
+                src_ranges.append((hit.start - sent.start, hit.end - sent.start, hit.entry_id,
+                                   entry.en if entry else ""))
+            target = translations.get(sent.id)
+            if target:
+                tgt = _marked(target, _target_ranges(target, sent_hits, termbase))
+            else:
+                tgt = '<span class="untranslated">(not translated)</span>'
+            rows.append(f'<tr id="{sent.id}"{css}><td lang="{article.source.language}">'
+                        f'{_marked(sent.text, src_ranges)}</td><td lang="en">{tgt}</td></tr>')
+    appendix = []
+    counts = Counter(h.entry_id for h in hits)
+    for entry_id in sorted(counts, key=lambda e: _sort_name(termbase, e)):
+        entry = termbase.get(entry_id) if termbase is not None else None
+        if entry is None:
+            continue
+        appendix.append(
+            f'<dt id="term-{html.escape(entry.id)}">{html.escape(entry.de)} — '
+            f'{html.escape(entry.en)} <small>({html.escape(entry.category)}, '
+            f'{counts[entry_id]}×)</small></dt><dd>{html.escape(entry.definition or "")}</dd>')
+    glossary = ('<h2>Glossary</h2><dl class="glossary">' + "".join(appendix) + "</dl>"
+                if appendix else "")
+    return (
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        f"<title>{title}</title><style>{_CSS}</style></head><body>"
+        f"<h1>{title}</h1><table class=\"bilingual\"><thead><tr><th>Deutsch</th>"
+        f"<th>English</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        f"{glossary}</body></html>\n"
+    )
+
+
+def _sort_name(termbase, entry_id: str) -> str:
+    entry = termbase.get(entry_id) if termbase is not None else None
+    return (entry.de if entry else entry_id).lower()
+
+
+def glossary_entries(hits, termbase) -> list[tuple[object, int]]:
+    """(entry, hit count) for each entry found in the article, sorted by German term."""
+    counts = Counter(h.entry_id for h in hits)
+    pairs = [(termbase.get(e), n) for e, n in counts.items()] if termbase is not None else []
+    return sorted([(e, n) for e, n in pairs if e is not None], key=lambda p: p[0].de.lower())
+
+
+def glossary_csv(hits, termbase) -> str:
+    """CSV (UTF-8, header row) of the article's glossary entries."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(["id", "de", "en", "category", "definition", "de_variants", "en_variants",
+                     "hits"])
+    for entry, count in glossary_entries(hits, termbase):
+        writer.writerow([entry.id, entry.de, entry.en, entry.category, entry.definition,
+                         "; ".join(entry.de_variants), "; ".join(entry.en_variants), count])
+    return buf.getvalue()
+
+
+def write_glossary(path: Path, hits, termbase) -> None:
+    """Write the article's glossary; the suffix (.csv or .tbx) picks the format.
+
+    The glossary module's own writer is used when present (its CSV/TBX can be imported
+    again); otherwise CSV is written here and TBX is reported as unavailable.
+    """
+    path = Path(path)
+    entries = [e for e, _ in glossary_entries(hits, termbase)]
+    try:
+        from desktop.core import tbx
+    except ImportError:
+        tbx = None
+    if tbx is not None and path.suffix.lower() in (".csv", ".tbx", ".xml"):
+        try:
+            tbx.export_file(entries, path)
+        except Exception as exc:  # GlossaryError: one clear line for the user
+            raise OSError(str(exc)) from None
+        return
+    if path.suffix.lower() == ".tbx":
+        raise OSError("TBX export is not available in this build; export as CSV instead")
+    path.write_text(glossary_csv(hits, termbase), encoding="utf-8")

@@ -1,0 +1,128 @@
+"""Model management in the background: list, install from file, download, remove."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
+
+from desktop.config import Paths
+from desktop.services import core_api
+from desktop.services.jobs import FunctionJob, next_job_id
+
+
+class _Relay(QObject):
+    done = Signal(object, object, object)  # job_id, kind, result
+    failed = Signal(object, object)  # job_id, exception
+    progress = Signal(object, object, object)  # job_id, done bytes, total bytes
+
+
+class ModelService(QObject):
+    """Owns the model pool; every operation reports by signal on the GUI thread."""
+
+    installed = Signal(object)  # ModelInfo after install/download
+    removed = Signal(str)  # package code
+    listed = Signal(object)  # list[ModelInfo]
+    indexed = Signal(object)  # list[IndexEntry]
+    progress = Signal(object, object)  # done bytes, total bytes (0 when unknown)
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, paths: Paths, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._paths = paths
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._cancel = threading.Event()
+        self._relay = _Relay(self)
+        self._relay.done.connect(self._on_done)
+        self._relay.failed.connect(self._on_failed)
+        self._relay.progress.connect(self._on_progress)
+        self._job_id = 0
+
+    @property
+    def pool(self) -> QThreadPool:
+        """The worker pool (tests drain it at teardown)."""
+        return self._pool
+
+    def _start(self, kind: str, fn) -> int:
+        job_id = next_job_id()
+        self._job_id = job_id
+        relay = self._relay
+        self._pool.start(
+            FunctionJob(
+                fn,
+                lambda res: relay.done.emit(job_id, kind, res),
+                lambda exc: relay.failed.emit(job_id, exc),
+            )
+        )
+        return job_id
+
+    def list_installed(self) -> int:
+        """Emit ``listed`` with the installed packages."""
+        return self._start("list", lambda: list(core_api.models().installed(self._paths)))
+
+    def fetch_index(self, url: str | None = None) -> int:
+        """Emit ``indexed`` with the entries of the Argos package index."""
+        index_url = url or core_api.default_index_url()
+        return self._start("index", lambda: list(core_api.models().fetch_index(index_url)))
+
+    def install_file(self, path: str) -> int:
+        """Install an .argosmodel file; emits ``installed``."""
+        return self._start("install", lambda: core_api.models().install_file(path, self._paths))
+
+    def remove(self, code: str) -> int:
+        """Remove an installed package; emits ``removed``."""
+
+        def work():
+            core_api.models().remove(code, self._paths)
+            return code
+
+        return self._start("remove", work)
+
+    def download(self, from_code: str = "de", to_code: str = "en", url: str | None = None) -> int:
+        """Find FROM→TO in the index and download + install it, with progress and cancel."""
+        self._cancel = cancel = threading.Event()
+        relay = self._relay
+        job_holder: list[int] = []
+
+        def report(done, total=0, *_):
+            relay.progress.emit(job_holder[0] if job_holder else 0, done, total or 0)
+
+        def work():
+            return core_api.models().download(
+                f"translate-{from_code}_{to_code}", url, self._paths, report, cancel)
+
+        job_id = self._start("install", work)
+        job_holder.append(job_id)
+        return job_id
+
+    def cancel(self) -> None:
+        """Stop a running download."""
+        self._cancel.set()
+
+    @Slot(object, object, object)
+    def _on_done(self, job_id, kind, result) -> None:
+        if job_id != self._job_id:
+            return
+        signal = {
+            "list": self.listed,
+            "index": self.indexed,
+            "install": self.installed,
+            "remove": self.removed,
+        }[kind]
+        signal.emit(result)
+
+    @Slot(object, object)
+    def _on_failed(self, job_id, exc) -> None:
+        if job_id != self._job_id:
+            return
+        if self._cancel.is_set() or type(exc).__name__ == "DownloadCancelled":
+            self.cancelled.emit()
+            return
+        self.failed.emit(str(exc) or type(exc).__name__)
+
+    @Slot(object, object, object)
+    def _on_progress(self, job_id, done, total) -> None:
+        if job_id == self._job_id or job_id == 0:
+            self.progress.emit(done, total)

@@ -1,0 +1,425 @@
+"""The main window: composes panes, glossary dock, status bar and services, and wires them."""
+
+from __future__ import annotations
+
+import html
+import logging
+import time
+from collections import deque
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+)
+
+from desktop import APP_NAME
+from desktop.config import Paths
+from desktop.services.document_service import DocumentService
+from desktop.services.glossary_service import GlossaryService
+from desktop.services.model_service import ModelService
+from desktop.services.translation_service import TranslationService
+from desktop.ui import actions
+from desktop.ui.flags import flag_text as _flag_text
+from desktop.ui.glossary_dock import GlossaryDock
+from desktop.ui.reading_view import ReadingView
+from desktop.ui.window_parts import ModelsExportMixin, WindowSettingsMixin
+
+log = logging.getLogger(__name__)
+
+
+
+class MainWindow(WindowSettingsMixin, ModelsExportMixin, QMainWindow):
+    """Lagebild's reading window. Public methods are what menus and tests drive."""
+
+    documentShown = Signal(object)  # Article
+    documentFailed = Signal(str)  # message shown to the user
+    translationFinished = Signal()
+    glossaryReady = Signal()
+    checkFinished = Signal()
+
+    def __init__(
+        self,
+        paths: Paths | None = None,
+        settings: QSettings | None = None,
+        *,
+        translation_service: TranslationService | None = None,
+        glossary_service: GlossaryService | None = None,
+        model_service: ModelService | None = None,
+        language: str = "de",
+    ) -> None:
+        super().__init__()
+        self.paths = paths or Paths.from_env()
+        self.settings = settings or QSettings(str(self.paths.settings_file),
+                                              QSettings.Format.IniFormat)
+        self.language = language
+        self.article = None
+        self.translations: dict[str, str] = {}
+        self.sentence_flags: dict[str, list[str]] = {}
+        self.term_issues: dict[str, list[str]] = {}
+        self.glossary = None  # GlossaryResult of the current article
+        self.glossary_finished = False  # matched (or failed) for the current article
+        self.translation_done = False
+        self.setWindowTitle(APP_NAME)
+        self.setObjectName("mainWindow")
+        self.setAcceptDrops(True)
+
+        self.documents = DocumentService(self)
+        self.translator = translation_service or TranslationService(self.paths, parent=self)
+        self.glossary_service = glossary_service or GlossaryService(self.paths, parent=self)
+        self.models = model_service or ModelService(self.paths, parent=self)
+
+        self.view = ReadingView(self)
+        self.setCentralWidget(self.view)
+        self.dock = GlossaryDock(self)
+        self.dock.setAccessibleName(self.tr("Glossary panel"))
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self._build_status_bar()
+        self.actions = actions.build(self)
+        self._pending: deque = deque()
+        self._sentence_ids: set[str] = set()
+        self._flags_dirty = False
+        self._finish_pending = False
+        self._words_per_second = 0.0
+        self._flush_timer = QTimer(self)
+        self._flush_timer.setSingleShot(True)
+        self._flush_timer.setInterval(0)
+        self._flush_timer.timeout.connect(self._flush_results)
+
+        self._wire()
+        self._restore_settings()
+        self.view.source.setPlainText(self.tr("Loading…"))
+
+    # --- construction ------------------------------------------------------------------
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.status_label = QLabel(self.tr("Ready"), self)
+        self.status_label.setAccessibleName(self.tr("Translation progress"))
+        self.progress = QProgressBar(self)
+        self.progress.setMaximumWidth(180)
+        self.progress.setTextVisible(False)
+        self.progress.setVisible(False)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setAccessibleName(self.tr("Cancel translation"))
+        self.cancel_button.setVisible(False)
+        self.model_label = QLabel(self)
+        bar.addWidget(self.status_label, 1)
+        bar.addPermanentWidget(self.model_label)
+        bar.addPermanentWidget(self.progress)
+        bar.addPermanentWidget(self.cancel_button)
+
+    def _wire(self) -> None:
+        self.documents.loaded.connect(self._on_loaded)
+        self.documents.failed.connect(self._on_load_failed)
+        tr = self.translator
+        tr.sentenceTranslated.connect(self._on_sentence)
+        tr.progress.connect(self._on_progress)
+        tr.finished.connect(self._on_translation_finished)
+        tr.modelMissing.connect(self._on_model_missing)
+        tr.modelReady.connect(self._on_model_ready)
+        tr.failed.connect(self._on_translation_failed)
+        gs = self.glossary_service
+        gs.matched.connect(self._on_glossary)
+        gs.failed.connect(self._on_glossary_failed)
+        gs.checked.connect(self._on_checked)
+        self.cancel_button.clicked.connect(self.cancel_translation)
+        self.dock.entrySelected.connect(self._on_entry_selected)
+        self.dock.addTermRequested.connect(self.add_term)
+        self.dock.sentenceRequested.connect(self._reveal_sentence)
+        self.view.termClicked.connect(lambda eid: self.dock.select_entry(eid))
+        panel = self.view.no_model
+        panel.downloadRequested.connect(self.download_model)
+        panel.installFileRequested.connect(self.install_model_from_file)
+        panel.cancelRequested.connect(self.models.cancel)
+        self.models.installed.connect(self._on_model_installed)
+        self.models.progress.connect(panel.set_progress)
+        self.models.failed.connect(lambda msg: panel.set_busy(False, msg))
+        self.models.cancelled.connect(lambda: panel.set_busy(False, self.tr("Download cancelled.")))
+        for pane in (self.view.source, self.view.target):
+            pane.tooltip_provider = self._term_tooltip
+
+    # --- documents ---------------------------------------------------------------------
+
+    def open_file(self, path: str | Path, language: str | None = None) -> None:
+        """Load PATH in the background; the current document stays until it succeeds."""
+        self.status_label.setText(self.tr("Opening %1…").replace("%1", Path(path).name))
+        self.documents.load_file(str(path), language or self.language)
+
+    def open_text(self, text: str, name: str | None = None) -> None:
+        """Open pasted TEXT as a new document."""
+        self.documents.load_text(text, name or self.tr("Pasted text"), self.language)
+
+    def _on_loaded(self, path, article) -> None:
+        self.show_article(article)
+        if path:
+            self._remember(path)
+
+    def _on_load_failed(self, path, message: str) -> None:
+        self.status_label.setText(message)
+        self.documentFailed.emit(message)
+        QMessageBox.warning(self, self.tr("Cannot open the document"), message)
+
+    def show_article(self, article) -> None:
+        """Show ARTICLE at once, then start glossary matching and translation."""
+        self.article = article
+        self._sentence_ids = {s.id for s in article.sentences()}
+        self._pending.clear()
+        self._finish_pending = False
+        self.translations, self.sentence_flags, self.term_issues = {}, {}, {}
+        self.glossary = None
+        self.glossary_finished = False
+        self.translation_done = False
+        self.setWindowTitle(f"{article.title} — {APP_NAME}")
+        self.view.source.render(article)
+        self.view.target.render(article, {})
+        self.view.source.set_flags({})
+        self.view.target.set_flags({})
+        self.view.source.verticalScrollBar().setValue(0)
+        self.dock.clear(self.tr("Looking for glossary terms…"))
+        self.status_label.setText(self.tr("%1 sentences").replace(
+            "%1", str(len(article.sentences()))))
+        self.documentShown.emit(article)
+        self.glossary_service.match(article)
+        self.start_translation()
+
+    def start_translation(self) -> None:
+        """(Re)translate the current article in the background."""
+        if self.article is None:
+            return
+        self.translation_done = False
+        self._cancelled = False
+        sentences = [s for s in self.article.sentences() if s.id not in self.translations]
+        self.progress.setRange(0, max(len(self.article.sentences()), 1))
+        self.progress.setValue(len(self.translations))
+        self.progress.setVisible(True)
+        self.cancel_button.setVisible(True)
+        self.translator.translate(sentences, self.article.source.language, "en")
+
+    def cancel_translation(self) -> None:
+        """Stop the running translation; what is done stays."""
+        self.translator.cancel()
+        self._cancelled = True
+        self.cancel_button.setVisible(False)
+        self.progress.setVisible(False)
+        self.status_label.setText(self.tr("Translation cancelled: %1 of %2 sentences.")
+                                  .replace("%1", str(len(self.translations)))
+                                  .replace("%2", str(len(self.article.sentences()))
+                                           if self.article else "0"))
+
+    # --- translation results -----------------------------------------------------------
+
+    def _on_sentence(self, result) -> None:
+        # Results come in bursts (one per batch); apply them in short slices so the event
+        # loop never stays busy for long (bench/bench_ui_latency.py).
+        self._pending.append(result)
+        if not self._flush_timer.isActive():
+            self._flush_timer.start()
+
+    def _flush_results(self) -> None:
+        started = time.perf_counter()
+        while self._pending and time.perf_counter() - started < 0.012:
+            result = self._pending.popleft()
+            if self.article is None or result.sentence_id not in self._sentence_ids:
+                continue
+            if result.target:
+                self.translations[result.sentence_id] = result.target
+                self.view.target.set_translation(result.sentence_id, result.target)
+            if result.flags:
+                self.sentence_flags[result.sentence_id] = [_flag_text(f) for f in result.flags]
+                self._flags_dirty = True
+        if self._pending:
+            self._flush_timer.start()
+            return
+        if self._flags_dirty:
+            self._flags_dirty = False
+            self._show_flags()
+        self._update_progress_label()
+        if self._finish_pending:
+            self._finish_pending = False
+            self._finish_translation()
+
+    def _on_progress(self, progress) -> None:
+        self._words_per_second = progress.words_per_second
+
+    def _update_progress_label(self) -> None:
+        if self.article is None or self.translation_done:
+            return
+        self.progress.setValue(len(self.translations))
+        self.status_label.setText(
+            self.tr("Translated %1/%2 sentences · %3 words/s")
+            .replace("%1", str(len(self.translations)))
+            .replace("%2", str(len(self.article.sentences())))
+            .replace("%3", f"{self._words_per_second:.0f}"))
+
+    def _on_translation_finished(self, _job_id) -> None:
+        if self._pending:
+            self._finish_pending = True  # after the queued results are shown
+            return
+        self._finish_translation()
+
+    def _finish_translation(self) -> None:
+        self.progress.setVisible(False)
+        self.cancel_button.setVisible(False)
+        if self.view.no_model_shown():
+            self.status_label.setText(self.tr("No translation model installed."))
+        elif self.article is not None and not getattr(self, "_cancelled", False):
+            total = len(self.article.sentences())
+            self.status_label.setText(self.tr("Translated %1/%2 sentences.")
+                                      .replace("%1", str(len(self.translations)))
+                                      .replace("%2", str(total)))
+        self.translation_done = True
+        self.translationFinished.emit()
+        self._run_term_check()
+
+    def _on_translation_failed(self, message: str) -> None:
+        self.status_label.setText(self.tr("Translation failed: %1").replace("%1", message))
+
+    def _on_glossary_failed(self, message: str) -> None:
+        self.dock.clear(self.tr("The glossary is unavailable: %1").replace("%1", message))
+        self.glossary_finished = True
+        self.glossaryReady.emit()  # nothing more will come; waiting code can go on
+
+    def _on_model_missing(self, reason: str) -> None:
+        self.view.show_no_model(reason)
+        self.model_label.setText(self.tr("No model"))
+
+    def _on_model_ready(self, info) -> None:
+        self.view.show_target()
+        if info is not None:
+            self.model_label.setText(f"{info.from_code}→{info.to_code} {info.version}")
+
+    # --- glossary ----------------------------------------------------------------------
+
+    def _on_glossary(self, result) -> None:
+        if result.article is not self.article:
+            return  # matched an article that is no longer shown
+        self.glossary = result
+        self.glossary_finished = True
+        self.view.source.set_hits(result.hits, result.termbase)
+        self.view.target.set_hits(result.hits, result.termbase)
+        self.dock.set_data(result.article, result.termbase, result.hits, result.suggestions)
+        self.glossaryReady.emit()
+        self._run_term_check()
+
+    def _run_term_check(self) -> None:
+        if self.glossary is not None and self.translation_done and self.translations:
+            self.glossary_service.check(self.glossary.hits, dict(self.translations))
+
+    def _on_checked(self, issues: dict) -> None:
+        self.term_issues = {sid: [getattr(i, "message", str(i)) for i in items]
+                            for sid, items in issues.items()}
+        self._show_flags()
+        self.checkFinished.emit()
+
+    def _show_flags(self) -> None:
+        merged: dict[str, list[str]] = {}
+        for source in (self.sentence_flags, self.term_issues):
+            for sid, msgs in source.items():
+                merged.setdefault(sid, []).extend(msgs)
+        self.view.source.set_flags(merged)
+        self.view.target.set_flags(merged)
+
+    def _on_entry_selected(self, entry_id) -> None:
+        self.view.source.select_entry(entry_id)
+        self.view.target.select_entry(entry_id)
+        if entry_id:
+            ranges = self.view.source.term_ranges(entry_id)
+            if ranges:
+                sid = self.view.source.sentence_at(ranges[0][0])
+                if sid:
+                    self.view.source.scroll_to_sentence(sid)
+                    self.view.target.scroll_to_sentence(sid)
+
+    def _reveal_sentence(self, sid: str) -> None:
+        self.view.highlight(sid)
+        self.view.source.scroll_to_sentence(sid)
+        self.view.target.scroll_to_sentence(sid)
+
+    def _term_tooltip(self, entry_id: str) -> str:
+        termbase = self.glossary.termbase if self.glossary else None
+        entry = termbase.get(entry_id) if termbase else None
+        if entry is None:
+            return html.escape(entry_id)
+        text = f"<b>{html.escape(entry.de)}</b> → <b>{html.escape(entry.en)}</b>"
+        if entry.definition:
+            text += f"<br>{html.escape(entry.definition)}"
+        return f"<div style='max-width:360px'>{text}</div>"
+
+    def add_term(self, term: str = "", context: str = "") -> bool:
+        """Open the term editor; save the entry to the user glossary. True when saved."""
+        from desktop.ui.dialogs import TermEditorDialog
+
+        dialog = TermEditorDialog(term, context, self)
+        if dialog.exec() != TermEditorDialog.DialogCode.Accepted:
+            return False
+        try:
+            entry = self.glossary_service.add_entry(dialog.values(), self.article)
+        except Exception as exc:  # noqa: BLE001 - shown to the user, the document stays
+            QMessageBox.warning(self, self.tr("Could not save the glossary"), str(exc))
+            return False
+        self.status_label.setText(self.tr("Added “%1” to your glossary.").replace("%1", entry.de))
+        return True
+
+    def showEvent(self, event) -> None:  # noqa: D102
+        super().showEvent(event)
+        if not self._dock_sized:  # first start: a glossary panel wide enough to read
+            self._dock_sized = True
+            self.resizeDocks([self.dock], [max(380, self.width() // 4)],
+                             Qt.Orientation.Horizontal)
+            if not self.settings.contains("window/splitter"):
+                QTimer.singleShot(0, self.view.equalize)  # after the dock took its width
+
+    # --- drag and drop, close ------------------------------------------------------------
+
+    def dragEnterEvent(self, event) -> None:  # noqa: D102
+        if event.mimeData().hasUrls() or event.mimeData().hasText():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: D102
+        mime = event.mimeData()
+        local = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
+        if local:
+            self.open_file(local[0])
+        elif mime.hasText():
+            self.open_text(mime.text())
+        event.acceptProposedAction()
+
+    def closeEvent(self, event) -> None:  # noqa: D102
+        self.save_settings()
+        self.shutdown()
+        super().closeEvent(event)
+
+    def shutdown(self, timeout_ms: int = 5000) -> None:
+        """Cancel background work and wait for the pools (window close, tests)."""
+        self.translator.cancel()
+        self.models.cancel()
+        for service in (self.translator, self.glossary_service, self.models, self.documents):
+            service.pool.waitForDone(timeout_ms)
+
+    def paste_document(self) -> None:
+        """Paste as new document: the clipboard text, editable first."""
+        from desktop.ui.dialogs import PasteDialog
+
+        dialog = PasteDialog(QGuiApplication.clipboard().text(), self)
+        if dialog.exec() == PasteDialog.DialogCode.Accepted and dialog.text().strip():
+            self.open_text(dialog.text())
+
+    def open_initial(self, file: str | None) -> None:
+        """FILE, else the last opened file, else the bundled article."""
+        from desktop import resources
+
+        if file:
+            self.open_file(file)
+            return
+        last = self.settings.value("files/last")
+        if last and Path(str(last)).is_file():
+            self.open_file(str(last))
+        else:
+            self.open_file(str(resources.default_article()))
+

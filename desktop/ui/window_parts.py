@@ -1,0 +1,157 @@
+"""Parts of the main window kept apart to keep main_window.py readable.
+
+Both are mixins of MainWindow: they use its widgets and services and hold no state of
+their own beyond what they set on the window.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from desktop.ui import themes
+
+DEFAULT_POINT_SIZE = 12.0
+MAX_RECENT = 10
+
+
+class ModelsExportMixin:
+    """Model install/download and the exports."""
+
+    # --- models ------------------------------------------------------------------------
+
+    def download_model(self) -> None:
+        """Download the German→English package from the Argos index."""
+        text = QCoreApplication.translate("MainWindow", "Downloading from the Argos index…")
+        self.view.no_model.set_busy(True, text)
+        self.models.download("de", "en")
+
+    def install_model_from_file(self, path: str | None = None) -> None:
+        """Install an .argosmodel file (asks for one when PATH is None)."""
+        if path is None:
+            title = QCoreApplication.translate("MainWindow", "Install model")
+            kinds = QCoreApplication.translate("MainWindow", "Argos packages (*.argosmodel)")
+            path, _ = QFileDialog.getOpenFileName(self, title, "", kinds)
+            if not path:
+                return
+        text = QCoreApplication.translate("MainWindow", "Installing…")
+        self.view.no_model.set_busy(True, text)
+        self.models.install_file(path)
+
+    def _on_model_installed(self, info) -> None:
+        self.view.no_model.set_busy(False, "")
+        self.translator.forget_engines()
+        self.view.show_target()
+        self.start_translation()
+
+    def show_models_dialog(self) -> None:
+        """The Models dialog (list, install, download, remove)."""
+        from desktop.ui.models_dialog import ModelsDialog
+
+        ModelsDialog(self.models, self).exec()
+
+    # --- export ------------------------------------------------------------------------
+
+    def export_html(self, path: str | Path) -> None:
+        """Write the bilingual HTML document."""
+        from desktop.core import export
+
+        hits = self.glossary.hits if self.glossary else []
+        termbase = self.glossary.termbase if self.glossary else None
+        Path(path).write_text(export.bilingual_html(self.article, self.translations, hits,
+                                                    termbase), encoding="utf-8")
+
+    def export_glossary(self, path: str | Path) -> None:
+        """Write the article's glossary as .csv or .tbx (by suffix)."""
+        from desktop.core import export
+
+        hits = self.glossary.hits if self.glossary else []
+        termbase = self.glossary.termbase if self.glossary else None
+        export.write_glossary(Path(path), hits, termbase)
+
+
+
+class WindowSettingsMixin:
+    """Layout, zoom, theme, scrolling and recent files, remembered in QSettings."""
+
+    # --- settings ----------------------------------------------------------------------
+
+    def _restore_settings(self) -> None:
+        s = self.settings
+        geometry = s.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 900)
+        state = s.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        self._dock_sized = state is not None
+        self.view.restore(s.value("window/splitter"))
+        self.zoom = float(s.value("view/pointSize", DEFAULT_POINT_SIZE))
+        self.view.set_zoom(self.zoom)
+        sync = s.value("view/syncScroll", True)
+        self.view.sync_scrolling = sync in (True, "true", "1", 1)
+        self.actions.sync_scroll.setChecked(self.view.sync_scrolling)
+        self.theme_mode = str(s.value("view/theme", "system"))
+        self.apply_theme(themes.resolve(self.theme_mode), save=False)
+        hints = QGuiApplication.styleHints()
+        if hasattr(hints, "colorSchemeChanged"):  # follow the desktop while on "system"
+            hints.colorSchemeChanged.connect(self._on_system_scheme)
+        self.actions.rebuild_recent()
+
+    def save_settings(self) -> None:
+        """Remember layout, zoom, theme and scrolling for the next start."""
+        s = self.settings
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        s.setValue("window/splitter", self.view.saveState())
+        s.setValue("view/pointSize", self.zoom)
+        s.setValue("view/syncScroll", self.view.sync_scrolling)
+        s.setValue("view/theme", self.theme_mode)
+        s.sync()
+
+    def recent_files(self) -> list[str]:
+        """Recently opened files, newest first."""
+        value = self.settings.value("files/recent", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or [])]
+
+    def _remember(self, path: str) -> None:
+        recent = [p for p in self.recent_files() if p != path]
+        self.settings.setValue("files/recent", [path, *recent][:MAX_RECENT])
+        self.settings.setValue("files/last", path)
+        self.actions.rebuild_recent()
+
+    def set_zoom(self, point_size: float) -> None:
+        """Reading font size in points (6..40)."""
+        self.zoom = max(6.0, min(40.0, point_size))
+        self.view.set_zoom(self.zoom)
+
+    def _on_system_scheme(self, _scheme) -> None:
+        if self.theme_mode == "system":
+            self.apply_theme(themes.system_prefers_dark(), save=False)
+
+    def apply_theme(self, dark: bool, save: bool = True) -> None:
+        """Switch the palette and re-colour the panes."""
+        app = QApplication.instance()
+        colours = themes.apply(app, dark)
+        self.dark = dark
+        for widget in (self.view.source, self.view.target, self.dock):
+            widget.colours = colours
+        self.actions.dark_theme.setChecked(dark)
+        if save:
+            self.theme_mode = "dark" if dark else "light"
+        if self.article is not None:
+            hits = self.glossary.hits if self.glossary else ()
+            termbase = self.glossary.termbase if self.glossary else None
+            self.view.source.render(self.article, hits, termbase)
+            self.view.target.render(self.article, self.translations, hits, termbase)
+            self._show_flags()
+            if self.glossary:
+                self.dock.set_data(self.glossary.article, termbase, hits, self.glossary.suggestions)
+
