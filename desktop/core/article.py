@@ -24,7 +24,7 @@ MAX_BYTES = 64 * 1024 * 1024
 _HEADING_MAX_CHARS = 90
 _HEADING_MAX_WORDS = 12
 _FINAL_PUNCT = tuple(".!?:;,…。！？") + ('"', "“", "”", "»", "«", ")")
-_MARKDOWN_HEADING = re.compile(r"^(#{1,6})[ \t]+")
+_MARKDOWN_HEADING = re.compile(r"^(#{1,6})[ \t]+", re.MULTILINE)
 
 
 class ArticleError(Exception):

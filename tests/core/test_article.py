@@ -175,3 +175,10 @@ def test_cp1252_with_many_umlauts_is_not_taken_for_damaged_utf8(tmp_path):
     path = tmp_path / "win.txt"
     path.write_bytes("Größere Stückzahlen für Südkorea. Überraschend.".encode("cp1252"))
     assert load(path).source.encoding == "windows-1252"
+
+
+def test_markdown_heading_marker_on_a_later_line():
+    article = from_text("Erster Satz.\n\n## Lage im Süden\n\nNoch ein Satz.")
+    assert [(p.kind, p.sentences[0].text) for p in article.paragraphs] == [
+        ("text", "Erster Satz."), ("heading", "Lage im Süden"), ("text", "Noch ein Satz."),
+    ]
