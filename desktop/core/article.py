@@ -10,10 +10,11 @@ import codecs
 import os
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
+from desktop.core import language as language_mod
 from desktop.core import segment
 
 # 20 MB must work (issue 2); far beyond that a reading aid is the wrong tool, and we would
@@ -173,7 +174,10 @@ def normalise(text: str) -> str:
 
 
 def load(path: str | os.PathLike, language: str = "de") -> Article:
-    """Read and split a text file; raise ArticleError with a clear message on bad input."""
+    """Read and split a text file; raise ArticleError with a clear message on bad input.
+
+    ``language="auto"`` guesses the language from the script (German for Latin script).
+    """
     file = Path(path)
     try:
         if file.is_dir():
@@ -209,6 +213,8 @@ def _build(raw: str, source: Source) -> Article:
     if not text.strip():
         what = "empty" if not raw else "only whitespace"
         raise ArticleError(f"{source.name} is {what}: there is nothing to read")
+    if source.language == language_mod.AUTO:
+        source = replace(source, language=language_mod.guess(text))
     paragraphs = []
     for number, (start, end, kind) in enumerate(_paragraph_spans(text), 1):
         pid = f"p{number}"

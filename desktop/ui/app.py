@@ -64,7 +64,7 @@ def install_excepthook(window) -> None:
 
 
 def create_window(file: str | None = None, paths: Paths | None = None,
-                  language: str = "de", **services):
+                  language: str = "auto", **services):
     """Build the main window (not shown) and queue the document to open after show."""
     from desktop.ui.main_window import MainWindow
 

@@ -51,7 +51,7 @@ class MainWindow(WindowSettingsMixin, ModelsExportMixin, QMainWindow):
         translation_service: TranslationService | None = None,
         glossary_service: GlossaryService | None = None,
         model_service: ModelService | None = None,
-        language: str = "de",
+        language: str = "auto",
     ) -> None:
         super().__init__()
         self.paths = paths or Paths.from_env()
@@ -176,6 +176,7 @@ class MainWindow(WindowSettingsMixin, ModelsExportMixin, QMainWindow):
         self.glossary_finished = False
         self.translation_done = False
         self.setWindowTitle(f"{article.title} — {APP_NAME}")
+        self.view.source_label.setText(self._language_label(article.source.language))
         self.view.source.render(article)
         self.view.target.render(article, {})
         self.view.source.set_flags({})
@@ -187,6 +188,13 @@ class MainWindow(WindowSettingsMixin, ModelsExportMixin, QMainWindow):
         self.documentShown.emit(article)
         self.glossary_service.match(article)
         self.start_translation()
+
+    def _language_label(self, code: str) -> str:
+        if code == "de":
+            return self.tr("German")
+        from desktop.core.models import language_name  # cheap: argostranslate stays unloaded
+
+        return language_name(code)
 
     def start_translation(self) -> None:
         """(Re)translate the current article in the background."""

@@ -30,7 +30,9 @@ def test_install_from_file_in_panel_starts_translation(qtbot, make_window, opene
     window = make_window(None)
     text = tmp_path / "zh.txt"
     text.write_text("俄罗斯军队试图包围一个小镇。他们逮捕了两名嫌疑人。\n", encoding="utf-8")
-    opened(window, text, glossary=False, language="zh")
+    opened(window, text, glossary=False)  # the window's default: guess the language
+    assert window.article.source.language == "zh"
+    assert window.view.source_label.text() == "Chinese"
     assert window.view.no_model_shown()
     with qtbot.waitSignal(window.translationFinished, timeout=180000):
         window.install_model_from_file(str(zh_model))
