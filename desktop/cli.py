@@ -109,6 +109,8 @@ def cmd_translate(args: argparse.Namespace) -> int:
             results = {r.sentence_id: r for r in engine.translate(sentences)}
         else:
             _translate_print_text(art, engine.translate(sentences), results)
+    except BrokenPipeError:
+        raise  # the reader went away (| head): not a translation failure
     except (ModelError, RuntimeError, OSError) as exc:  # e.g. a damaged model.bin
         raise CommandError(f"translation failed: {exc}") from None
     finally:
@@ -567,6 +569,11 @@ def main(argv: list[str] | None = None) -> int:
         print("lagebild: cancelled", file=sys.stderr)
         return 130
     except BrokenPipeError:
+        # The reader closed the pipe (| head). Point stdout at devnull so that Python's
+        # final flush does not complain on stderr.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
 
 

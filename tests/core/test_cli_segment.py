@@ -101,3 +101,17 @@ def test_segment_bad_input(tmp_path, case):
             assert sentences[0]["text"] == "Die Größe der Drohne überraschte."
         if case == "mixed":
             assert [s["text"] for s in sentences] == ["Eins.", "Zwei.", "Drei."]
+
+
+def test_reader_closing_the_pipe_is_not_an_error(tmp_path):
+    big = tmp_path / "long.txt"
+    big.write_text(resources.default_article().read_text(encoding="utf-8") * 200, encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "desktop", "segment", str(big)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    assert proc.stdout.readline()
+    proc.stdout.close()  # like `| head -1`
+    err = proc.stderr.read()
+    assert proc.wait(timeout=120) == 0
+    assert err == b""

@@ -1,0 +1,8 @@
+"""PyInstaller entry point of the bundle: the same as ``python -m desktop``."""
+
+import sys
+
+from desktop import main
+
+if __name__ == "__main__":
+    sys.exit(main())
