@@ -173,3 +173,21 @@ def test_mask_always_falls_back_to_plain_when_restore_fails(zh_paths, tkit, monk
     (result,) = engine.translate(tkit.sentences(list(DESIGNATOR_SENTENCES)[0]))
     assert "mask_restore_failed" in result.flags
     assert "KN-23" in result.target and "XYA" not in result.target  # the plain translation
+
+
+def test_retry_rides_along_with_next_batch_and_only_for_lost_designators(zh_paths, tkit):
+    """Only the sentence that lost a designator goes through the model twice, and its
+    masked retry shares the next model call with new sentences (no extra call)."""
+    engine = TranslationEngine.open("zh", "en", zh_paths, cache=False, max_batch_size=2)
+    calls: list[list[str]] = []
+    step = engine._steps[0]
+    original = step.run
+    step.run = lambda texts: calls.append(list(texts)) or original(texts)
+    geran, kn23 = list(DESIGNATOR_SENTENCES)[2], list(DESIGNATOR_SENTENCES)[0]
+    texts = [geran, kn23, "今天天气很好。", "他们逮捕了两名嫌疑人。"]
+    results = list(engine.translate(tkit.sentences(*texts)))
+    assert "Geran-2" in results[0].target and "KN-23" in results[1].target
+    masked = [t for call in calls for t in call if "XYA" in t]
+    assert len(masked) == 1 and "XYB" in masked[0]  # HUR and Geran-2 masked, once
+    assert sum(len(c) for c in calls) == len(texts) + 1
+    assert len(calls) == 3 and masked[0] in calls[1] and len(calls[1]) == 2
