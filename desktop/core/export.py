@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import csv
 import html
-import io
 from collections import Counter
 from pathlib import Path
 
@@ -107,36 +105,13 @@ def glossary_entries(hits, termbase) -> list[tuple[object, int]]:
     return sorted([(e, n) for e, n in pairs if e is not None], key=lambda p: p[0].de.lower())
 
 
-def glossary_csv(hits, termbase) -> str:
-    """CSV (UTF-8, header row) of the article's glossary entries."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(["id", "de", "en", "category", "definition", "de_variants", "en_variants",
-                     "hits"])
-    for entry, count in glossary_entries(hits, termbase):
-        writer.writerow([entry.id, entry.de, entry.en, entry.category, entry.definition,
-                         "; ".join(entry.de_variants), "; ".join(entry.en_variants), count])
-    return buf.getvalue()
-
-
 def write_glossary(path: Path, hits, termbase) -> None:
-    """Write the article's glossary; the suffix (.csv or .tbx) picks the format.
+    """Write the article's glossary entries as CSV or TBX (by suffix), importable again."""
+    from desktop.core import tbx
+    from desktop.core.glossary import GlossaryError
 
-    The glossary module's own writer is used when present (its CSV/TBX can be imported
-    again); otherwise CSV is written here and TBX is reported as unavailable.
-    """
-    path = Path(path)
     entries = [e for e, _ in glossary_entries(hits, termbase)]
     try:
-        from desktop.core import tbx
-    except ImportError:
-        tbx = None
-    if tbx is not None and path.suffix.lower() in (".csv", ".tbx", ".xml"):
-        try:
-            tbx.export_file(entries, path)
-        except Exception as exc:  # GlossaryError: one clear line for the user
-            raise OSError(str(exc)) from None
-        return
-    if path.suffix.lower() == ".tbx":
-        raise OSError("TBX export is not available in this build; export as CSV instead")
-    path.write_text(glossary_csv(hits, termbase), encoding="utf-8")
+        tbx.export_file(entries, Path(path))
+    except GlossaryError as exc:  # one clear line for the user
+        raise OSError(str(exc)) from None

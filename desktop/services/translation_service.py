@@ -162,7 +162,7 @@ class TranslationService(QObject):
     def _on_failed(self, job_id, exc) -> None:
         if job_id != self._job_id:
             return
-        if isinstance(exc, core_api.no_model_error()) or isinstance(exc, core_api.Unavailable):
+        if isinstance(exc, core_api.no_model_error()):
             self.modelMissing.emit(str(exc))
         else:
             self.failed.emit(f"{type(exc).__name__}: {exc}")
