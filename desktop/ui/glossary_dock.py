@@ -179,13 +179,9 @@ class GlossaryDock(QDockWidget):
     def _lookup(self, query: str) -> list:
         """Entries whose terms contain QUERY, plus the termbase's own inflection-aware lookup."""
         found = {e.id: e for e in self._termbase.entries if _matches(e, query)}
-        lookup = getattr(self._termbase, "lookup", None)
-        if lookup is not None and len(query) >= 3:
-            try:
-                for entry in lookup(query):  # "Drohnen" finds "Drohne", compounds, English
-                    found.setdefault(entry.id, entry)
-            except Exception:  # noqa: BLE001 - substring results are still shown
-                pass
+        if len(query) >= 3:
+            for entry in self._termbase.lookup(query):  # "Drohnen" finds "Drohne", English
+                found.setdefault(entry.id, entry)
         return list(found.values())
 
     def _sort_key(self, entry_id: str):

@@ -320,7 +320,7 @@ class MainWindow(WindowSettingsMixin, ModelsExportMixin, QMainWindow):
             self.glossary_service.check(self.glossary.hits, dict(self.translations))
 
     def _on_checked(self, issues: dict) -> None:
-        self.term_issues = {sid: [getattr(i, "message", str(i)) for i in items]
+        self.term_issues = {sid: [issue.message for issue in items]
                             for sid, items in issues.items()}
         self._show_flags()
         self.checkFinished.emit()

@@ -343,7 +343,7 @@ class SourcePane(ArticlePane):
             if sent is None:
                 continue
             entry = termbase.get(hit.entry_id) if termbase is not None else None
-            category = getattr(entry, "category", "")
+            category = entry.category if entry is not None else ""
             self._terms.setdefault(sent.id, []).append(
                 (hit.start - sent.start, hit.end - sent.start, hit.entry_id, category)
             )
@@ -441,8 +441,8 @@ class TargetPane(ArticlePane):
             entry = self._termbase.get(hit.entry_id) if self._termbase is not None else None
             if entry is None:
                 continue
-            forms = [entry.en, *getattr(entry, "en_variants", ())]
-            if getattr(entry, "do_not_translate", False):
+            forms = [entry.en, *entry.en_variants]
+            if entry.do_not_translate:
                 forms.insert(0, hit.text)
             for form in sorted({f for f in forms if f}, key=len, reverse=True):
                 span = core_api.find_english(form, text)
