@@ -6,6 +6,10 @@ contains a digit or is an all-caps acronym of two or more letters (``HUR``, ``FS
 compounds that merely start with one (``KN-23-Raketen``, ``F-16-Kampfjets``) contribute only
 the designator part (``KN-23``, ``F-16``); ordinary words (``Shahed-Drohnen``) are not masked.
 
+Numbers are compared by value, not by spelling: German writes ``2.000`` and ``1,5`` where
+English writes ``2,000`` and ``1.5``, so a translation that localises a number keeps it,
+and a number restored from a placeholder is written in the target language's style.
+
 Masking replaces each designator by a placeholder ``XYA``, ``XYB``, ... The placeholder
 style was chosen by experiment with the Chinese->English Argos model: of ``X1``, ``[1]``,
 ``<1>``, ``#1``, ``ZX1``, ``QQ1`` and ``XYA``, only ``XYA``-style letters came back exactly
@@ -23,6 +27,34 @@ _RUN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]+(?:[-/.,][A-Za-z0-9]+)*(?![A-Za-
 _SEP = re.compile(r"([-/.,])")
 _CJK_UNITS = set("十百千万亿")
 _PLACEHOLDER = re.compile(r"XY[A-Z]{1,2}")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+# Languages that write a decimal comma (and group thousands with a period or a space).
+DECIMAL_COMMA = frozenset(
+    "de fr es it pt nl pl ru uk cs sk sl hr sr bg ro tr sv da nb fi et lt lv el id az".split()
+)
+
+
+def _number_values(number: str) -> set[float]:
+    """The values a written number can mean: read with a decimal point and with a comma."""
+    values = set()
+    for thousands, decimal in ((",", "."), (".", ",")):
+        groups = number.split(decimal)
+        if len(groups) > 2:
+            continue
+        whole = groups[0].split(thousands)
+        # Thousands groups have three digits; otherwise the separator is not one.
+        if len(whole) > 1 and not all(len(g) == 3 for g in whole[1:]):
+            continue
+        text = "".join(whole) + ("." + groups[1] if len(groups) == 2 else "")
+        values.add(float(text))
+    return values
+
+
+def localise_number(number: str, source_lang: str, target_lang: str) -> str:
+    """Write a number in the target language's style (``1.000,5`` -> ``1,000.5`` for de->en)."""
+    if (source_lang in DECIMAL_COMMA) == (target_lang in DECIMAL_COMMA):
+        return number
+    return number.translate(str.maketrans({".": ",", ",": "."}))
 
 
 def _is_key_part(part: str) -> bool:
@@ -75,8 +107,11 @@ class Masked:
     mapping: dict[str, str]
 
 
-def mask(text: str) -> Masked | None:
-    """Replace designators by placeholders; None if there is nothing (safe) to mask."""
+def mask(text: str, source_lang: str = "", target_lang: str = "") -> Masked | None:
+    """Replace designators by placeholders; None if there is nothing (safe) to mask.
+
+    Numbers come back in the target language's style (see ``localise_number``).
+    """
     spans = find_designators(text)
     if not spans or _PLACEHOLDER.search(text) or len(spans) > 26 * 27:
         return None
@@ -85,6 +120,8 @@ def mask(text: str) -> Masked | None:
         ph = _placeholder(i)
         out.append(text[pos:start])
         out.append(ph)
+        if _NUMBER.fullmatch(des):
+            des = localise_number(des, source_lang, target_lang)
         mapping[ph] = des
         pos = end
     out.append(text[pos:])
@@ -101,11 +138,17 @@ def restore(translated: str, masked: Masked) -> str | None:
 
 
 def missing_designators(source: str, target: str) -> list[str]:
-    """Designators of source that do not occur (as often) in target, exactly spelled."""
+    """Designators of source that target lacks: spelled exactly, numbers by value."""
     want = Counter(des for _, _, des in find_designators(source))
+    target_numbers = [_number_values(n) for n in _NUMBER.findall(target)]
     missing = []
     for des, n in want.items():
-        pattern = r"(?<![A-Za-z0-9])" + re.escape(des) + r"(?![A-Za-z0-9])"
-        if len(re.findall(pattern, target)) < n:
+        if _NUMBER.fullmatch(des):
+            values = _number_values(des)
+            found = sum(1 for v in target_numbers if v & values)
+        else:
+            pattern = r"(?<![A-Za-z0-9])" + re.escape(des) + r"(?![A-Za-z0-9])"
+            found = len(re.findall(pattern, target))
+        if found < n:
             missing.append(des)
     return missing

@@ -314,9 +314,12 @@ class TranslationEngine:
                     retry.append(follow_up)
             yield finished
 
+    def _mask(self, text: str) -> masking.Masked | None:
+        return masking.mask(text, self.model.from_code, self.model.to_code)
+
     def _first_job(self, source: str) -> _Job:
         text = source.strip()
-        m = masking.mask(text) if self.mask == "always" else None
+        m = self._mask(text) if self.mask == "always" else None
         return _Job(source, m.text if m else text, m)
 
     def _after(self, job: _Job, out: str, n_in: int, n_out: int, finished: dict):
@@ -328,7 +331,7 @@ class TranslationEngine:
                 finished[job.source] = _final(src, out, n_in, n_out, [FLAG_RESTORE_FAILED])
                 return None
             if self.mask == "auto" and masking.missing_designators(src, out):
-                m = masking.mask(src)
+                m = self._mask(src)
                 if m is not None:
                     return _Job(job.source, m.text, m, fallback=(out, n_out), n_in=n_in)
             finished[job.source] = _final(src, out, n_in, n_out, [])

@@ -37,7 +37,10 @@ def test_designators_survive_exactly(zh_paths, tkit):
     results = list(engine.translate(tkit.sentences(*DESIGNATOR_SENTENCES)))
     for result, wanted in zip(results, DESIGNATOR_SENTENCES.values(), strict=True):
         for designator in wanted:
-            assert designator in result.target, (designator, result.target)
+            if designator.isdigit():  # numbers keep their value; English may group them
+                assert designator in result.target.replace(",", ""), (designator, result.target)
+            else:
+                assert designator in result.target, (designator, result.target)
         assert "designator_lost" not in result.flags
 
 

@@ -50,9 +50,9 @@ def test_no_mask_when_nothing_or_placeholder_in_text():
 def test_missing_designators_counts_exact_spelling():
     src = "KN-23 und noch eine KN-23, dazu 1.000 Soldaten."
     assert masking.missing_designators(src, "KN-23 and another KN-23, 1.000 soldiers.") == []
-    assert masking.missing_designators(src, "KN-23 and another one, 1,000 soldiers.") == [
-        "KN-23", "1.000"
-    ]  # fmt: skip
+    # "1,000" is the English spelling of German "1.000": the number is kept.
+    assert masking.missing_designators(src, "KN-23 and another one, 1,000 soldiers.") == ["KN-23"]
+    assert masking.missing_designators(src, "KN-23 and another one, 100 soldiers.") == ["KN-23", "1.000"]
     assert masking.missing_designators("KN-2", "KN-23") == ["KN-2"]
 
 
@@ -70,3 +70,29 @@ def test_quality_flags():
                          7, 6) == []  # fmt: skip
     assert quality_flags("KN-23", "KN-23", 4, 4) == []  # a bare designator may copy through
     assert quality_flags("。", "", 1, 0) == []  # nothing to translate, nothing to flag
+
+
+def test_numbers_are_kept_by_value_across_number_styles():
+    from desktop.core.masking import missing_designators
+
+    source = "Die EU gab 1,5 Milliarden Euro für 2.000 Drohnen vom Typ Shahed-136."
+    assert missing_designators(source, "The EU gave 1.5 billion euros for 2,000 Shahed-136 drones.") == []
+    assert missing_designators(source, "The EU gave 1,5 billion euros for 2.000 Shahed-136 drones.") == []
+    assert missing_designators(source, "The EU gave 15 billion euros for 200 Shahed 136 drones.") == [
+        "1,5", "2.000", "Shahed-136",
+    ]
+    assert missing_designators("射程超过2000公里。", "a range of over 2,000 kilometres") == []
+
+
+def test_restored_numbers_follow_the_target_language_style():
+    from desktop.core.masking import mask, restore
+
+    masked = mask("Russland lieferte 1.200 Raketen vom Typ KN-23 und 2,5 Tonnen Munition.", "de", "en")
+    assert masked is not None
+    english = masked.text.replace("Russland lieferte", "Russia delivered").replace("Raketen vom Typ", "missiles of type")
+    restored = restore(english, masked)
+    assert restored is not None
+    assert "1,200" in restored and "KN-23" in restored and "2.5" in restored
+    # Same style on both sides (zh -> en): digits come back as written.
+    same = mask("发射了1200枚导弹。", "zh", "en")
+    assert same is not None and list(same.mapping.values()) == ["1200"]
