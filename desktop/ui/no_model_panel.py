@@ -78,8 +78,15 @@ class NoModelPanel(QWidget):
         self.cancel_button.clicked.connect(self.cancelRequested)
 
     def set_reason(self, text: str) -> None:
-        """The engine's own message (which command installs a model)."""
-        self.detail.setText(text)
+        """The engine's message: which pair is missing and which command installs it."""
+        first, sep, command = text.partition(" Get one with: ")
+        if not sep:
+            self.detail.setText(text)
+            return
+        if "German→English" not in first:  # another pair, e.g. for a Chinese document
+            self.title.setText(first)
+        # The title already says what is missing; repeat only the command.
+        self.detail.setText(self.tr("From the command line: %1").replace("%1", command))
 
     def set_busy(self, busy: bool, text: str = "") -> None:
         """Show or hide the progress row while a download/install runs."""

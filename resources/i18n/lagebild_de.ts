@@ -187,47 +187,47 @@
 <context>
     <name>Category</name>
     <message>
-        <location filename="../../desktop/ui/glossary_dock.py" line="348"/>
+        <location filename="../../desktop/ui/glossary_dock.py" line="344"/>
         <source>Agencies and services</source>
         <translation>Behörden und Dienste</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/glossary_dock.py" line="349"/>
+        <location filename="../../desktop/ui/glossary_dock.py" line="345"/>
         <source>Armed forces and units</source>
         <translation>Streitkräfte und Verbände</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/glossary_dock.py" line="350"/>
+        <location filename="../../desktop/ui/glossary_dock.py" line="346"/>
         <source>Weapon systems</source>
         <translation>Waffensysteme</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/glossary_dock.py" line="351"/>
+        <location filename="../../desktop/ui/glossary_dock.py" line="347"/>
         <source>Weapon classes</source>
         <translation>Waffengattungen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/glossary_dock.py" line="352"/>
+        <location filename="../../desktop/ui/glossary_dock.py" line="348"/>
         <source>Concepts</source>
         <translation>Begriffe</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/glossary_dock.py" line="353"/>
+        <location filename="../../desktop/ui/glossary_dock.py" line="349"/>
         <source>Sanctions and diplomacy</source>
         <translation>Sanktionen und Diplomatie</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/glossary_dock.py" line="354"/>
+        <location filename="../../desktop/ui/glossary_dock.py" line="350"/>
         <source>People</source>
         <translation>Personen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/glossary_dock.py" line="355"/>
+        <location filename="../../desktop/ui/glossary_dock.py" line="351"/>
         <source>Places</source>
         <translation>Orte</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/glossary_dock.py" line="356"/>
+        <location filename="../../desktop/ui/glossary_dock.py" line="352"/>
         <source>Organisations</source>
         <translation>Organisationen</translation>
     </message>
@@ -386,37 +386,37 @@
         <translation>Noch nicht im Glossar</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/glossary_dock.py" line="295"/>
+        <location filename="../../desktop/ui/glossary_dock.py" line="291"/>
         <source>your entry</source>
         <translation>eigener Eintrag</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/glossary_dock.py" line="299"/>
+        <location filename="../../desktop/ui/glossary_dock.py" line="295"/>
         <source>German variants</source>
         <translation>Deutsche Varianten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/glossary_dock.py" line="300"/>
+        <location filename="../../desktop/ui/glossary_dock.py" line="296"/>
         <source>English variants</source>
         <translation>Englische Varianten</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/glossary_dock.py" line="301"/>
+        <location filename="../../desktop/ui/glossary_dock.py" line="297"/>
         <source>Kept as is in translations.</source>
         <translation>Wird in Übersetzungen unverändert übernommen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/glossary_dock.py" line="302"/>
+        <location filename="../../desktop/ui/glossary_dock.py" line="298"/>
         <source>Hits in this article</source>
         <translation>Treffer in diesem Artikel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/glossary_dock.py" line="303"/>
+        <location filename="../../desktop/ui/glossary_dock.py" line="299"/>
         <source>Not found in this article.</source>
         <translation>Nicht in diesem Artikel gefunden.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/glossary_dock.py" line="326"/>
+        <location filename="../../desktop/ui/glossary_dock.py" line="322"/>
         <source>Suggested new term, not in the glossary yet.</source>
         <translation>Vorgeschlagener neuer Begriff, noch nicht im Glossar.</translation>
     </message>
@@ -708,6 +708,11 @@
         <location filename="../../desktop/ui/no_model_panel.py" line="67"/>
         <source>Cancel download</source>
         <translation>Download abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/no_model_panel.py" line="89"/>
+        <source>From the command line: %1</source>
+        <translation>Auf der Kommandozeile: %1</translation>
     </message>
 </context>
 <context>

@@ -87,3 +87,20 @@ def test_models_dialog_download(qtbot, make_window, index_server, monkeypatch):
     with qtbot.waitSignal(window.models.installed, timeout=120000):
         window.models.download("zh", "en")
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=10000)
+
+
+def test_no_model_panel_names_the_pair_and_the_command_once(qtbot):
+    from desktop.ui.no_model_panel import NoModelPanel
+
+    panel = NoModelPanel()
+    qtbot.addWidget(panel)
+    german = ("No German→English translation model is installed. Get one with: "
+              "lagebild models download translate-de_en (or: lagebild models install FILE.argosmodel)")
+    panel.set_reason(german)
+    assert panel.detail.text() == ("From the command line: lagebild models download translate-de_en "
+                                   "(or: lagebild models install FILE.argosmodel)")
+    assert "German" in panel.title.text()
+    panel.set_reason("No Chinese→English translation model is installed. Get one with: "
+                     "lagebild models download translate-zh_en (or: lagebild models install FILE.argosmodel)")
+    assert panel.title.text() == "No Chinese→English translation model is installed."
+    assert "translate-zh_en" in panel.detail.text()
