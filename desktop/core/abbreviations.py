@@ -85,7 +85,6 @@ def _starts_lower(after: str) -> bool:
 
 _CLOSERS = "“”\"’»«)]"
 _INITIAL_END = re.compile(r"(?:^|[\s(\"„])[A-Za-zÄÖÜäöü]\.$")
-_INITIAL_START = re.compile(r"[A-Za-zÄÖÜäöü]\.")
 
 
 def _realign_closers(chunk: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

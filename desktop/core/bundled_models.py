@@ -122,21 +122,25 @@ def install_pending(paths: Paths | None = None, dirs: list[Path] | None = None) 
     from desktop.core import models
 
     new = []
-    with _locked(paths):
-        done = _read_marker(paths)  # another process may have finished meanwhile
-        for file in bundled_files(dirs):
-            key = _key(file)
-            if key in done:
-                continue
-            try:
-                state = _install_one(file, paths, models)
-                if state.get("status") == "installed":
-                    new.append(state.pop("_info"))
-            except models.ModelError as exc:
-                log.warning("bundled model %s not installed: %s", file.name, exc)
-                state = {"status": "failed", "error": str(exc)}
-            done[key] = state
-            _write_marker(paths, done)
+    try:
+        with _locked(paths):
+            done = _read_marker(paths)  # another process may have finished meanwhile
+            for file in bundled_files(dirs):
+                key = _key(file)
+                if key in done:
+                    continue
+                try:
+                    state = _install_one(file, paths, models)
+                    if state.get("status") == "installed":
+                        new.append(state.pop("_info"))
+                except models.ModelError as exc:
+                    log.warning("bundled model %s not installed: %s", file.name, exc)
+                    state = {"status": "failed", "error": str(exc)}
+                done[key] = state
+                _write_marker(paths, done)
+    except OSError as exc:
+        # Full disk or unwritable data dir: not remembered, so the next start tries again.
+        log.warning("bundled models not installed: %s", exc)
     return new
 
 

@@ -3,7 +3,9 @@
 Rows are keyed by the model key (package code + version + hash of the model files) and
 the exact source sentence, so a new or changed model never sees old translations. A file
 that is not a valid database is moved aside (``*.corrupt-<time>``) and rebuilt; if even
-that fails the cache switches itself off and translation goes on without it.
+that fails the cache switches itself off and translation goes on without it. A cache
+that is locked by another process, on a full disk or in an unwritable folder is left
+alone: the cache is off for this session only.
 """
 
 from __future__ import annotations
@@ -67,12 +69,18 @@ class TranslationCache:
         try:
             self._conn = self._connect()
             return
-        except sqlite3.DatabaseError as exc:
+        except (OSError, sqlite3.OperationalError) as exc:
+            # Locked by another Lagebild, disk full, read-only or unwritable folder: the
+            # file itself is fine, so keep it and go on without a cache this time.
+            log.warning("translation cache disabled: %s", exc)
+            self._conn = None
+            return
+        except sqlite3.DatabaseError as exc:  # not a database, or it fails quick_check
             log.warning("translation cache %s is damaged (%s); rebuilding it", self.path, exc)
         self._move_aside()
         try:
             self._conn = self._connect()
-        except sqlite3.Error as exc:  # e.g. read-only disk: go on without a cache
+        except (OSError, sqlite3.Error) as exc:  # e.g. read-only disk: go on without a cache
             log.warning("translation cache disabled: %s", exc)
             self._conn = None
 

@@ -125,28 +125,31 @@ def html_to_text(source: str) -> str:
         if line:
             paragraphs.append(_heading(line) if heading[0] else line)
 
-    def walk(node) -> None:
-        for child in node.children:
-            if isinstance(child, Comment):
+    # An explicit stack, not recursion: pages nest thousands of <div>s deep.
+    stack = [(iter((soup.body or soup).children), None)]  # (children, heading to restore)
+    while stack:
+        children, restore = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            if restore is not None:  # leaving a block element
+                flush()
+                heading[0] = restore
+            continue
+        if isinstance(child, Comment):
+            continue
+        if isinstance(child, NavigableString):
+            buffer.append(str(child))
+        elif isinstance(child, Tag):
+            name = child.name.lower()
+            if name in _DROPPED:
                 continue
-            if isinstance(child, NavigableString):
-                buffer.append(str(child))
-            elif isinstance(child, Tag):
-                name = child.name.lower()
-                if name in _DROPPED:
-                    continue
-                if name in _BLOCKS:
-                    flush()
-                    was = heading[0]
-                    heading[0] = name in _HEADINGS
-                    walk(child)
-                    flush()
-                    heading[0] = was
-                else:
-                    walk(child)
-
-    body = soup.body or soup
-    walk(body)
+            if name in _BLOCKS:
+                flush()
+                stack.append((iter(child.children), heading[0]))
+                heading[0] = name in _HEADINGS
+            else:
+                stack.append((iter(child.children), None))
     flush()
     return "\n\n".join(paragraphs)
 
@@ -165,10 +168,11 @@ def docx_to_text(file: Path) -> str:
 
     import docx
     from docx.opc.exceptions import PackageNotFoundError
+    from lxml.etree import XMLSyntaxError
 
     try:
         document = docx.Document(str(file))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError):
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, XMLSyntaxError):
         raise ArticleError(f"{file.name} is not a valid Word (.docx) document") from None
     lines = []
     for para in document.paragraphs:

@@ -48,6 +48,10 @@ class GlossaryError(Exception):
     """A termbase that cannot be read or saved; ``str(e)`` names the file, entry and field."""
 
 
+class GlossarySaveError(GlossaryError, OSError):
+    """The user's termbase could not be written (disk full, no permission); nothing changed."""
+
+
 @dataclass(frozen=True)
 class Entry:
     """One concept: German base form, English rendering, variants, category, definition."""
@@ -168,15 +172,23 @@ def read_termbase(path: Path, source: str = "builtin") -> list[Entry]:
 
 
 def write_termbase(path: Path, entries: list[Entry]) -> None:
-    """Save entries atomically: temp file, fsync, keep one .bak, rename over the target."""
+    """Save entries atomically: temp file, fsync, keep one .bak, rename over the target.
+
+    Raises GlossarySaveError (an OSError too) when the file cannot be written.
+    """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     doc = {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
         "entries": [e.to_json() for e in entries],
     }
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise GlossarySaveError(f"{path}: cannot save ({exc.strerror or exc})") from None
+    bak = path.with_name(path.name + ".bak")
+    bak_tmp = Path(tmp + ".bak")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(doc, fh, ensure_ascii=False, indent=2)
@@ -184,11 +196,20 @@ def write_termbase(path: Path, entries: list[Entry]) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         if path.exists():
-            # copy, not move: the target must exist at every moment of the save.
-            shutil.copy2(path, path.with_name(path.name + ".bak"))
+            # copy, not move: the target must exist at every moment of the save; via a
+            # temp file, so a full disk cannot leave a cut-off backup either.
+            shutil.copy2(path, bak_tmp)
+            os.replace(bak_tmp, bak)
         os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        bak_tmp.unlink(missing_ok=True)
+        raise GlossarySaveError(
+            f"{path}: cannot save ({exc.strerror or exc}); the previous version is unchanged"
+        ) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
+        bak_tmp.unlink(missing_ok=True)
         raise
     try:  # make the rename itself durable; not possible on every platform
         dir_fd = os.open(path.parent, os.O_RDONLY)

@@ -214,10 +214,12 @@ def install_file(path: Path, paths: Paths | None = None) -> ModelInfo:
     paths = paths or Paths.from_env()
     top, meta = inspect_file(path)
     package = argos_package_module(paths)
-    staging = paths.data / "argos-staging"
-    staging.mkdir(parents=True, exist_ok=True)
-    paths.argos_packages.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix="install-", dir=staging))
+    try:
+        staging = _staging(paths)
+        paths.argos_packages.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix="install-", dir=staging))
+    except OSError as exc:
+        raise ModelError(f"cannot install into {paths.argos_packages}: {_reason(exc)}") from None
     try:
         try:
             with zipfile.ZipFile(path) as zf:
@@ -236,16 +238,17 @@ def install_file(path: Path, paths: Paths | None = None) -> ModelInfo:
             if dest.exists() and dest not in old:
                 old.append(dest)
             moved = []
-            for i, folder in enumerate(old):
-                aside = tmp / f"old-{i}"
-                Path(folder).replace(aside)
-                moved.append((aside, Path(folder)))
             try:
+                for i, folder in enumerate(old):
+                    aside = tmp / f"old-{i}"
+                    Path(folder).replace(aside)
+                    moved.append((aside, Path(folder)))
                 new.replace(dest)
             except OSError as exc:
-                for aside, original in moved:  # put the previous install back
+                # Put the previous install back: the finally below deletes tmp.
+                for aside, original in moved:
                     aside.replace(original)
-                raise ModelError(f"could not install into {dest}: {exc}") from None
+                raise ModelError(f"could not install into {dest}: {_reason(exc)}") from None
         return _info_from_package(package.Package(dest))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -258,14 +261,26 @@ def remove(code: str, paths: Paths | None = None) -> list[ModelInfo]:
     victims = [m for m in installed(paths) if m.code in wanted]
     if not victims:
         raise ModelError(f"no installed package {code}; see: lagebild models list")
-    staging = paths.data / "argos-staging"
-    staging.mkdir(parents=True, exist_ok=True)
     with _install_lock:
         for info in victims:
-            aside = Path(tempfile.mkdtemp(prefix="remove-", dir=staging))
-            info.path.replace(aside / "pkg")  # gone from the package dir in one step
+            try:
+                aside = Path(tempfile.mkdtemp(prefix="remove-", dir=_staging(paths)))
+                info.path.replace(aside / "pkg")  # gone from the package dir in one step
+            except OSError as exc:
+                raise ModelError(f"cannot remove {info.path}: {_reason(exc)}") from None
             shutil.rmtree(aside, ignore_errors=True)
     return victims
+
+
+def _staging(paths: Paths) -> Path:
+    """The folder for half-done installs and removals (same disk as the packages)."""
+    staging = paths.data / "argos-staging"
+    staging.mkdir(parents=True, exist_ok=True)
+    return staging
+
+
+def _reason(exc: OSError) -> str:
+    return exc.strerror or str(exc)
 
 
 # --- index and download ------------------------------------------------------------------
@@ -342,7 +357,10 @@ def download(
     if not links:
         raise ModelError(f"the index offers no http(s) link for {entry.code}")
     folder = paths.cache / "downloads"
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ModelError(f"cannot download into {folder}: {_reason(exc)}") from None
     version = entry.version.replace(".", "_") or "0"
     final = folder / f"{entry.code}-{version}.argosmodel"
     part = final.with_name(final.name + ".part")
@@ -358,7 +376,10 @@ def download(
             error = exc
     if error is not None:
         raise error
-    part.replace(final)
+    try:
+        part.replace(final)
+    except OSError as exc:
+        raise ModelError(f"cannot keep the download {part}: {_reason(exc)}") from None
     try:
         return install_file(final, paths)
     except ModelError as exc:
