@@ -13,7 +13,6 @@ from pathlib import Path
 from desktop.core import article as article_mod
 from desktop.core.article import Article, ArticleError
 
-TEXT_SUFFIXES = (".txt", ".text", "")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 SUPPORTED = (".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".docx", ".pdf")

@@ -36,15 +36,18 @@ def _marked(text: str, ranges: list[tuple[int, int, str, str]]) -> str:
 
 
 def _target_ranges(target: str, hits, termbase) -> list[tuple[int, int, str, str]]:
-    lowered, ranges = target.lower(), []
+    """Where each hit's English rendering occurs, found as the window and term check do."""
+    from desktop.core.termcheck import find_english
+
+    ranges = []
     for hit in hits:
         entry = termbase.get(hit.entry_id) if termbase is not None else None
         if entry is None:
             continue
         for form in sorted({entry.en, *entry.en_variants} - {""}, key=len, reverse=True):
-            at = lowered.find(form.lower())
-            if at >= 0:
-                ranges.append((at, at + len(form), entry.id, entry.de))
+            match = find_english(form, target)
+            if match:
+                ranges.append((match.start(), match.end(), entry.id, entry.de))
                 break
     return ranges
 

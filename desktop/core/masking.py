@@ -26,7 +26,8 @@ from dataclasses import dataclass
 _RUN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]+(?:[-/.,][A-Za-z0-9]+)*(?![A-Za-z0-9])")
 _SEP = re.compile(r"([-/.,])")
 _CJK_UNITS = set("十百千万亿")
-_PLACEHOLDER = re.compile(r"XY[A-Z]{1,2}")
+# Whole tokens only: "XYAS" is not the placeholder XYA followed by an S.
+_PLACEHOLDER = re.compile(r"(?<![A-Za-z])XY[A-Z]{1,2}(?![A-Za-z])")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 # Languages that write a decimal comma (and group thousands with a period or a space).
 DECIMAL_COMMA = frozenset(
@@ -133,7 +134,6 @@ def restore(translated: str, masked: Masked) -> str | None:
     found = _PLACEHOLDER.findall(translated)
     if sorted(found) != sorted(masked.mapping):
         return None
-    # Longest first is not needed: placeholders are matched as whole tokens by the regex.
     return _PLACEHOLDER.sub(lambda m: masked.mapping[m.group()], translated)
 
 

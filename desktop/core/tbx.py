@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -35,9 +36,14 @@ def export_file(entries: list[Entry], path: Path) -> None:
     """Write entries to ``path``: TBX for .tbx/.xml, CSV for .csv."""
     kind = _kind(path)
     data = to_tbx(entries) if kind == "tbx" else to_csv(entries)
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.tmp")
     try:
-        Path(path).write_text(data, encoding="utf-8", newline="")
+        # Write then rename: a full disk never leaves an earlier export cut off.
+        tmp.write_text(data, encoding="utf-8", newline="")
+        os.replace(tmp, path)
     except OSError as exc:
+        tmp.unlink(missing_ok=True)
         raise GlossaryError(f"{path}: cannot write ({exc.strerror or exc})") from None
 
 

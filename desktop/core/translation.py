@@ -284,13 +284,6 @@ class TranslationEngine:
                 self._cache.put_many(self.model_key, rows)
             yield from ready()
 
-    def translate_texts(self, texts: list[str]) -> list[str]:
-        """Translate plain strings (no cache, no ids): for tools and benchmarks."""
-        done: dict[str, tuple[str, tuple[str, ...]]] = {}
-        for finished in self._work(list(dict.fromkeys(t for t in texts if t.strip())), None):
-            done.update(finished)
-        return [done[t][0] if t in done else "" for t in texts]
-
     # -- the work -----------------------------------------------------------------------
     # Each model call takes up to max_batch_size jobs: retries left over from the previous
     # call first, then new sentences. A retry (the masked second pass, or the plain

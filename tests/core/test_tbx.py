@@ -97,3 +97,27 @@ def test_bundled_termbase_round_trip(tmp_path, suffix):
     path = tmp_path / f"all{suffix}"
     tbx.export_file(entries, path)
     assert tbx.import_file(path) == [replace(e, source="user") for e in entries]
+
+
+def test_failed_export_keeps_the_earlier_file(tmp_path, monkeypatch):
+    import errno
+    import os
+
+    from desktop.core import tbx
+    from desktop.core.glossary import Entry, GlossaryError
+
+    entry = Entry(id="drohne", de="Drohne", de_variants=(), en="drone", en_variants=(),
+                  category="weapon_class", definition="An aircraft without crew.",
+                  do_not_translate=False, related=(), source="user")
+    target = tmp_path / "glossary.csv"
+    tbx.export_file([entry], target)
+    before = target.read_text(encoding="utf-8")
+
+    def full_disk(*_args, **_kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full_disk)
+    with pytest.raises(GlossaryError, match="cannot write"):
+        tbx.export_file([entry, entry], target)
+    assert target.read_text(encoding="utf-8") == before
+    assert [p.name for p in tmp_path.iterdir()] == ["glossary.csv"]

@@ -96,3 +96,11 @@ def test_restored_numbers_follow_the_target_language_style():
     # Same style on both sides (zh -> en): digits come back as written.
     same = mask("发射了1200枚导弹。", "zh", "en")
     assert same is not None and list(same.mapping.values()) == ["1200"]
+
+
+def test_placeholder_inside_a_word_is_not_restored():
+    m = masking.mask("Der HUR meldet KN-23.")
+    assert m is not None and set(m.mapping) == {"XYA", "XYB"}
+    # "MXYA" is not the placeholder XYA: restoring into it would corrupt a word.
+    assert masking.restore("MXYA reports XYB.", m) is None
+    assert masking.restore("XYA reports XYB.", m) == "HUR reports KN-23."
