@@ -74,6 +74,7 @@ class GlossaryService(QObject):
         """Find glossary hits and term suggestions for ARTICLE; returns the job id."""
         job_id = next_job_id()
         self._job_id = job_id
+        self._check_id = 0  # a pending check is of the article shown before: drop it
         relay = self._relay
 
         def work() -> GlossaryResult:

@@ -13,7 +13,7 @@ from desktop.services.jobs import FunctionJob, next_job_id
 
 class _Relay(QObject):
     done = Signal(object, object, object)  # job_id, kind, result
-    failed = Signal(object, object)  # job_id, exception
+    failed = Signal(object, object, object)  # job_id, kind, exception
     progress = Signal(object, object, object)  # job_id, done bytes, total bytes
 
 
@@ -38,22 +38,25 @@ class ModelService(QObject):
         self._relay.done.connect(self._on_done)
         self._relay.failed.connect(self._on_failed)
         self._relay.progress.connect(self._on_progress)
-        self._job_id = 0
+        # Latest job per kind: a newer request of the same kind wins, but listing the
+        # models while a download runs must not drop the download's result.
+        self._latest: dict[str, int] = {}
+        self._download_job = 0
 
     @property
     def pool(self) -> QThreadPool:
         """The worker pool (tests drain it at teardown)."""
         return self._pool
 
-    def _start(self, kind: str, fn) -> int:
-        job_id = next_job_id()
-        self._job_id = job_id
+    def _start(self, kind: str, fn, job_id: int | None = None) -> int:
+        job_id = job_id or next_job_id()
+        self._latest[kind] = job_id
         relay = self._relay
         self._pool.start(
             FunctionJob(
                 fn,
                 lambda res: relay.done.emit(job_id, kind, res),
-                lambda exc: relay.failed.emit(job_id, exc),
+                lambda exc: relay.failed.emit(job_id, kind, exc),
             )
         )
         return job_id
@@ -84,18 +87,16 @@ class ModelService(QObject):
         """Find FROM→TO in the index and download + install it, with progress and cancel."""
         self._cancel = cancel = threading.Event()
         relay = self._relay
-        job_holder: list[int] = []
+        job_id = self._download_job = next_job_id()
 
-        def report(done, total=0, *_):
-            relay.progress.emit(job_holder[0] if job_holder else 0, done, total or 0)
+        def report(done, total=None):
+            relay.progress.emit(job_id, done, total or 0)
 
         def work():
             return core_api.models().download(
                 f"translate-{from_code}_{to_code}", url, self._paths, report, cancel)
 
-        job_id = self._start("install", work)
-        job_holder.append(job_id)
-        return job_id
+        return self._start("install", work, job_id)
 
     def cancel(self) -> None:
         """Stop a running download."""
@@ -103,7 +104,7 @@ class ModelService(QObject):
 
     @Slot(object, object, object)
     def _on_done(self, job_id, kind, result) -> None:
-        if job_id != self._job_id:
+        if job_id != self._latest.get(kind):
             return
         signal = {
             "list": self.listed,
@@ -113,16 +114,18 @@ class ModelService(QObject):
         }[kind]
         signal.emit(result)
 
-    @Slot(object, object)
-    def _on_failed(self, job_id, exc) -> None:
-        if job_id != self._job_id:
+    @Slot(object, object, object)
+    def _on_failed(self, job_id, kind, exc) -> None:
+        if job_id != self._latest.get(kind):
             return
-        if self._cancel.is_set() or type(exc).__name__ == "DownloadCancelled":
+        # Only the download job can be cancelled; a later install's error is an error.
+        if job_id == self._download_job and (
+                self._cancel.is_set() or isinstance(exc, core_api.models().DownloadCancelled)):
             self.cancelled.emit()
             return
         self.failed.emit(str(exc) or type(exc).__name__)
 
     @Slot(object, object, object)
     def _on_progress(self, job_id, done, total) -> None:
-        if job_id == self._job_id or job_id == 0:
+        if job_id == self._download_job:
             self.progress.emit(done, total)

@@ -65,6 +65,8 @@ class MainWindow(WindowSettingsMixin, ModelsExportMixin, QMainWindow):
         self.glossary = None  # GlossaryResult of the current article
         self.glossary_finished = False  # matched (or failed) for the current article
         self.translation_done = False
+        self._cancelled = False
+        self._translation_error = ""  # shown instead of the count when the job failed
         self.setWindowTitle(APP_NAME)
         self.setObjectName("mainWindow")
         self.setAcceptDrops(True)
@@ -102,6 +104,7 @@ class MainWindow(WindowSettingsMixin, ModelsExportMixin, QMainWindow):
         self.status_label = QLabel(self.tr("Ready"), self)
         self.status_label.setAccessibleName(self.tr("Translation progress"))
         self.progress = QProgressBar(self)
+        self.progress.setAccessibleName(self.tr("Sentences translated"))
         self.progress.setMaximumWidth(180)
         self.progress.setTextVisible(False)
         self.progress.setVisible(False)
@@ -202,6 +205,7 @@ class MainWindow(WindowSettingsMixin, ModelsExportMixin, QMainWindow):
             return
         self.translation_done = False
         self._cancelled = False
+        self._translation_error = ""
         sentences = [s for s in self.article.sentences() if s.id not in self.translations]
         self.progress.setRange(0, max(len(self.article.sentences()), 1))
         self.progress.setValue(len(self.translations))
@@ -211,14 +215,15 @@ class MainWindow(WindowSettingsMixin, ModelsExportMixin, QMainWindow):
 
     def cancel_translation(self) -> None:
         """Stop the running translation; what is done stays."""
+        if self.article is None or self.translation_done:
+            return  # nothing runs (Esc is also pressed for other reasons)
         self.translator.cancel()
         self._cancelled = True
         self.cancel_button.setVisible(False)
         self.progress.setVisible(False)
         self.status_label.setText(self.tr("Translation cancelled: %1 of %2 sentences.")
                                   .replace("%1", str(len(self.translations)))
-                                  .replace("%2", str(len(self.article.sentences()))
-                                           if self.article else "0"))
+                                  .replace("%2", str(len(self.article.sentences()))))
 
     # --- translation results -----------------------------------------------------------
 
@@ -276,7 +281,10 @@ class MainWindow(WindowSettingsMixin, ModelsExportMixin, QMainWindow):
         self.cancel_button.setVisible(False)
         if self.view.no_model_shown():
             self.status_label.setText(self.tr("No translation model installed."))
-        elif self.article is not None and not getattr(self, "_cancelled", False):
+        elif self._translation_error:
+            self.status_label.setText(self.tr("Translation failed: %1")
+                                      .replace("%1", self._translation_error))
+        elif self.article is not None and not self._cancelled:
             total = len(self.article.sentences())
             self.status_label.setText(self.tr("Translated %1/%2 sentences.")
                                       .replace("%1", str(len(self.translations)))
@@ -286,7 +294,8 @@ class MainWindow(WindowSettingsMixin, ModelsExportMixin, QMainWindow):
         self._run_term_check()
 
     def _on_translation_failed(self, message: str) -> None:
-        self.status_label.setText(self.tr("Translation failed: %1").replace("%1", message))
+        # The service emits finished right after; _finish_translation shows the message.
+        self._translation_error = message
 
     def _on_glossary_failed(self, message: str) -> None:
         self.dock.clear(self.tr("The glossary is unavailable: %1").replace("%1", message))

@@ -38,6 +38,7 @@ class ModelsDialog(QDialog):
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         self.progress = QProgressBar(self)
+        self.progress.setAccessibleName(self.tr("Download progress"))
         self.progress.setVisible(False)
         layout.addWidget(self.progress)
         row = QHBoxLayout()

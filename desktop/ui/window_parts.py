@@ -51,7 +51,11 @@ class ModelsExportMixin:
         """The Models dialog (list, install, download, remove)."""
         from desktop.ui.models_dialog import ModelsDialog
 
-        ModelsDialog(self.models, self).exec()
+        dialog = ModelsDialog(self.models, self)
+        try:
+            dialog.exec()
+        finally:
+            dialog.deleteLater()  # else it stays a child, connected to the service's signals
 
     # --- export ------------------------------------------------------------------------
 

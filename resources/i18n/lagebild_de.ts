@@ -424,112 +424,117 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="80"/>
+        <location filename="../../desktop/ui/main_window.py" line="82"/>
         <source>Glossary panel</source>
         <translation>Glossarleiste</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="96"/>
+        <location filename="../../desktop/ui/main_window.py" line="98"/>
         <source>Loading…</source>
         <translation>Wird geladen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="102"/>
+        <location filename="../../desktop/ui/main_window.py" line="104"/>
         <source>Ready</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="103"/>
+        <location filename="../../desktop/ui/main_window.py" line="105"/>
         <source>Translation progress</source>
         <translation>Übersetzungsfortschritt</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="108"/>
+        <location filename="../../desktop/ui/main_window.py" line="107"/>
+        <source>Sentences translated</source>
+        <translation>Übersetzte Sätze</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="111"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="109"/>
+        <location filename="../../desktop/ui/main_window.py" line="112"/>
         <source>Cancel translation</source>
         <translation>Übersetzung abbrechen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="143"/>
+        <location filename="../../desktop/ui/main_window.py" line="146"/>
         <source>Download cancelled.</source>
         <translation>Download abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="151"/>
+        <location filename="../../desktop/ui/main_window.py" line="154"/>
         <source>Opening %1…</source>
         <translation>%1 wird geöffnet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="156"/>
+        <location filename="../../desktop/ui/main_window.py" line="159"/>
         <source>Pasted text</source>
         <translation>Eingefügter Text</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="166"/>
+        <location filename="../../desktop/ui/main_window.py" line="169"/>
         <source>Cannot open the document</source>
         <translation>Das Dokument kann nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="185"/>
+        <location filename="../../desktop/ui/main_window.py" line="188"/>
         <source>Looking for glossary terms…</source>
         <translation>Glossarbegriffe werden gesucht…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="186"/>
+        <location filename="../../desktop/ui/main_window.py" line="189"/>
         <source>%1 sentences</source>
         <translation>%1 Sätze</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="194"/>
+        <location filename="../../desktop/ui/main_window.py" line="197"/>
         <source>German</source>
         <translation>Deutsch</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="218"/>
+        <location filename="../../desktop/ui/main_window.py" line="224"/>
         <source>Translation cancelled: %1 of %2 sentences.</source>
         <translation>Übersetzung abgebrochen: %1 von %2 Sätzen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="263"/>
+        <location filename="../../desktop/ui/main_window.py" line="268"/>
         <source>Translated %1/%2 sentences · %3 words/s</source>
         <translation>%1/%2 Sätze übersetzt · %3 Wörter/s</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="278"/>
+        <location filename="../../desktop/ui/main_window.py" line="283"/>
         <source>No translation model installed.</source>
         <translation>Kein Übersetzungsmodell installiert.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="281"/>
+        <location filename="../../desktop/ui/main_window.py" line="289"/>
         <source>Translated %1/%2 sentences.</source>
         <translation>%1/%2 Sätze übersetzt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="289"/>
+        <location filename="../../desktop/ui/main_window.py" line="285"/>
         <source>Translation failed: %1</source>
         <translation>Übersetzung fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="292"/>
+        <location filename="../../desktop/ui/main_window.py" line="301"/>
         <source>The glossary is unavailable: %1</source>
         <translation>Das Glossar ist nicht verfügbar: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="298"/>
+        <location filename="../../desktop/ui/main_window.py" line="307"/>
         <source>No model</source>
         <translation>Kein Modell</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="372"/>
+        <location filename="../../desktop/ui/main_window.py" line="381"/>
         <source>Could not save the glossary</source>
         <translation>Das Glossar konnte nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="374"/>
+        <location filename="../../desktop/ui/main_window.py" line="383"/>
         <source>Added “%1” to your glossary.</source>
         <translation>„%1“ wurde Ihrem Glossar hinzugefügt.</translation>
     </message>
@@ -587,72 +592,77 @@
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models_dialog.py" line="44"/>
+        <location filename="../../desktop/ui/models_dialog.py" line="41"/>
+        <source>Download progress</source>
+        <translation>Download-Fortschritt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models_dialog.py" line="45"/>
         <source>Install from file…</source>
         <translation>Aus Datei installieren…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models_dialog.py" line="45"/>
+        <location filename="../../desktop/ui/models_dialog.py" line="46"/>
         <source>Download German → English</source>
         <translation>Deutsch → Englisch herunterladen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models_dialog.py" line="46"/>
+        <location filename="../../desktop/ui/models_dialog.py" line="47"/>
         <source>Remove</source>
         <translation>Entfernen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models_dialog.py" line="47"/>
+        <location filename="../../desktop/ui/models_dialog.py" line="48"/>
         <source>Cancel download</source>
         <translation>Download abbrechen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models_dialog.py" line="68"/>
+        <location filename="../../desktop/ui/models_dialog.py" line="69"/>
         <source>Download cancelled.</source>
         <translation>Download abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models_dialog.py" line="74"/>
+        <location filename="../../desktop/ui/models_dialog.py" line="75"/>
         <source>Reading installed models…</source>
         <translation>Installierte Modelle werden gelesen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models_dialog.py" line="85"/>
+        <location filename="../../desktop/ui/models_dialog.py" line="86"/>
         <source>Installed models: %1</source>
         <translation>Installierte Modelle: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models_dialog.py" line="99"/>
+        <location filename="../../desktop/ui/models_dialog.py" line="100"/>
         <source>Install model</source>
         <translation>Modell installieren</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models_dialog.py" line="99"/>
+        <location filename="../../desktop/ui/models_dialog.py" line="100"/>
         <source>Argos packages (*.argosmodel)</source>
         <translation>Argos-Pakete (*.argosmodel)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models_dialog.py" line="101"/>
+        <location filename="../../desktop/ui/models_dialog.py" line="102"/>
         <source>Installing…</source>
         <translation>Wird installiert…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models_dialog.py" line="105"/>
+        <location filename="../../desktop/ui/models_dialog.py" line="106"/>
         <source>Downloading from the Argos index…</source>
         <translation>Download aus dem Argos-Index…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models_dialog.py" line="111"/>
+        <location filename="../../desktop/ui/models_dialog.py" line="112"/>
         <source>Select a model to remove.</source>
         <translation>Wählen Sie ein Modell zum Entfernen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models_dialog.py" line="115"/>
+        <location filename="../../desktop/ui/models_dialog.py" line="116"/>
         <source>Remove the model %1?</source>
         <translation>Das Modell %1 entfernen?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models_dialog.py" line="117"/>
+        <location filename="../../desktop/ui/models_dialog.py" line="118"/>
         <source>Removing…</source>
         <translation>Wird entfernt…</translation>
     </message>

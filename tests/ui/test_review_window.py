@@ -1,0 +1,60 @@
+"""Review fixes in the main window."""
+
+from __future__ import annotations
+
+
+class _BrokenEngine:
+    """An engine whose translate() fails at once (e.g. a corrupt model file)."""
+
+    model = None
+
+    def translate(self, sentences, cancel=None, on_result=None):
+        raise RuntimeError("model file is corrupt")
+        yield  # pragma: no cover - makes this a generator like the real engine
+
+
+def test_translation_failure_stays_in_the_status_bar(qtbot, make_window, opened, article_path):
+    window = make_window(_BrokenEngine())
+    opened(window, article_path, glossary=False)
+    text = window.status_label.text()
+    assert "model file is corrupt" in text
+    assert window.translation_done
+    assert not window.progress.isVisible()
+
+
+def test_escape_after_translation_keeps_the_finished_status(qtbot, make_window, opened,
+                                                            fake_engine, article_path):
+    window = make_window(fake_engine)
+    opened(window, article_path)
+    finished = window.status_label.text()
+    assert finished.startswith("Translated")
+    window.actions.cancel.trigger()  # Esc, e.g. pressed to leave the glossary search field
+    assert window.status_label.text() == finished
+
+
+def test_models_dialog_is_deleted_after_closing(qtbot, make_window, monkeypatch):
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    from desktop.ui.models_dialog import ModelsDialog
+
+    monkeypatch.setattr(ModelsDialog, "exec", lambda self: 0)
+    window = make_window()
+    window.show_models_dialog()
+    window.show_models_dialog()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    window.models.pool.waitForDone(5000)
+    qtbot.wait(20)
+    assert window.findChildren(ModelsDialog) == []
+
+
+def test_progress_bars_have_accessible_names(qtbot, make_window):
+    from desktop.ui.models_dialog import ModelsDialog
+
+    window = make_window()
+    dialog = ModelsDialog(window.models, window)
+    try:
+        assert window.progress.accessibleName()
+        assert dialog.progress.accessibleName()
+    finally:
+        window.models.pool.waitForDone(5000)
+        dialog.deleteLater()
