@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from desktop.core import abbreviations
+from desktop.core.files import write_text_atomic
 
 # Longer sentences are cut into pieces so the MT model (trained on sentences, with a
 # bounded input length) gets something it can translate; 400 characters is ~60 words.
@@ -98,10 +99,8 @@ def _write_punkt_tab(lang: str, target: Path) -> None:
         ),
     }
     for name, body in contents.items():
-        # Write then rename, so a crash never leaves a half file that NLTK would trust.
-        tmp = target / f".{name}.tmp"
-        tmp.write_text(body + "\n", encoding="utf-8", newline="")
-        tmp.replace(target / name)
+        # Atomic, so a crash never leaves a half file that NLTK would trust.
+        write_text_atomic(target / name, body + "\n")
 
 
 # --- other languages ---------------------------------------------------------------------

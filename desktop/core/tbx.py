@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from desktop.core.files import write_text_atomic
 from desktop.core.glossary import Entry, GlossaryError, entry_from_json, make_id
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
@@ -36,14 +36,9 @@ def export_file(entries: list[Entry], path: Path) -> None:
     """Write entries to ``path``: TBX for .tbx/.xml, CSV for .csv."""
     kind = _kind(path)
     data = to_tbx(entries) if kind == "tbx" else to_csv(entries)
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.tmp")
     try:
-        # Write then rename: a full disk never leaves an earlier export cut off.
-        tmp.write_text(data, encoding="utf-8", newline="")
-        os.replace(tmp, path)
+        write_text_atomic(path, data)  # a full disk never leaves an earlier export cut off
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise GlossaryError(f"{path}: cannot write ({exc.strerror or exc})") from None
 
 

@@ -25,10 +25,7 @@ def open_engine(from_code: str, to_code: str, paths: Paths):
     """Open the translation engine (after installing models shipped in a bundle)."""
     from desktop.core import bundled_models, translation
 
-    try:
-        bundled_models.install_pending(paths)
-    except Exception:  # noqa: BLE001 - never blocks translation; the user can install by hand
-        pass
+    bundled_models.install_pending(paths)  # logs its own errors, never raises
     # Leave one core to the GUI thread: with every core busy in ctranslate2 the event
     # loop starves (measured in bench/bench_ui_latency.py).
     threads = max(1, translation.default_threads() - 1)
@@ -45,11 +42,6 @@ def models() -> ModuleType:
     return models_mod
 
 
-def default_index_url() -> str:
-    """The Argos package index address (LAGEBILD_ARGOS_INDEX or the public index)."""
-    return models().default_index_url()
-
-
 # --- glossary --------------------------------------------------------------------------
 
 
@@ -58,11 +50,6 @@ def load_termbase(paths: Paths):
     from desktop.core.glossary import Termbase
 
     return Termbase.load_default(paths)
-
-
-def make_matcher(termbase):
-    """The termbase's (cached) matcher; building it is the slow part."""
-    return termbase.matcher()
 
 
 def find_english(term: str, text: str) -> tuple[int, int] | None:
@@ -85,8 +72,3 @@ def check_terms(termbase, hits, targets: dict[str, str]) -> dict[str, list]:
     from desktop.core.termcheck import check_terms as check
 
     return dict(check(termbase, hits, targets))
-
-
-def new_entry(termbase, de: str, en: str, category: str, definition: str = ""):
-    """A validated user Entry with a fresh id (not saved yet)."""
-    return termbase.new_entry(de, en, category, definition)

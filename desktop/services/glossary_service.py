@@ -32,7 +32,6 @@ class _Relay(QObject):
 class GlossaryService(QObject):
     """Owns the glossary pool; a newer request wins, older results are dropped."""
 
-    termbaseReady = Signal(object)  # Termbase
     matched = Signal(object)  # GlossaryResult
     checked = Signal(object)  # dict sentence_id -> list[TermIssue]
     failed = Signal(str)
@@ -57,16 +56,11 @@ class GlossaryService(QObject):
         """The worker pool (tests drain it at teardown)."""
         return self._pool
 
-    @property
-    def termbase(self):
-        """The loaded termbase, or None before the first match finished."""
-        return self._termbase
-
     def _ensure(self):
         with self._lock:
             if self._matcher is None:
                 termbase = core_api.load_termbase(self._paths)
-                self._matcher = core_api.make_matcher(termbase)
+                self._matcher = termbase.matcher()
                 self._termbase = termbase
             return self._termbase, self._matcher
 
@@ -123,7 +117,7 @@ class GlossaryService(QObject):
             if self._termbase is None:
                 self._termbase = core_api.load_termbase(self._paths)
             termbase = self._termbase
-        entry = core_api.new_entry(termbase, **values)
+        entry = termbase.new_entry(**values)
         termbase.add_user_entry(entry, self._paths)
         with self._lock:
             self._matcher = None  # rebuilt with the new entry on the next match
@@ -136,7 +130,6 @@ class GlossaryService(QObject):
     def _on_done(self, job_id, result) -> None:
         if job_id != self._job_id:
             return
-        self.termbaseReady.emit(result.termbase)
         self.matched.emit(result)
 
     @Slot(object, object)

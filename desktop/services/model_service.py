@@ -23,7 +23,6 @@ class ModelService(QObject):
     installed = Signal(object)  # ModelInfo after install/download
     removed = Signal(str)  # package code
     listed = Signal(object)  # list[ModelInfo]
-    indexed = Signal(object)  # list[IndexEntry]
     progress = Signal(object, object)  # done bytes, total bytes (0 when unknown)
     failed = Signal(str)
     cancelled = Signal()
@@ -65,11 +64,6 @@ class ModelService(QObject):
         """Emit ``listed`` with the installed packages."""
         return self._start("list", lambda: list(core_api.models().installed(self._paths)))
 
-    def fetch_index(self, url: str | None = None) -> int:
-        """Emit ``indexed`` with the entries of the Argos package index."""
-        index_url = url or core_api.default_index_url()
-        return self._start("index", lambda: list(core_api.models().fetch_index(index_url)))
-
     def install_file(self, path: str) -> int:
         """Install an .argosmodel file; emits ``installed``."""
         return self._start("install", lambda: core_api.models().install_file(path, self._paths))
@@ -108,7 +102,6 @@ class ModelService(QObject):
             return
         signal = {
             "list": self.listed,
-            "index": self.indexed,
             "install": self.installed,
             "remove": self.removed,
         }[kind]

@@ -38,7 +38,6 @@ class _Relay(QObject):
 class TranslationService(QObject):
     """Owns the translation pool; results of an old job never reach the window."""
 
-    started = Signal(object)  # job_id
     modelMissing = Signal(str)  # message with a way forward
     modelReady = Signal(object)  # ModelInfo (or whatever the engine reports)
     sentenceTranslated = Signal(object)  # SentenceResult of the current job
@@ -76,15 +75,6 @@ class TranslationService(QObject):
         """The worker pool (tests drain it at teardown)."""
         return self._pool
 
-    @property
-    def current_job(self) -> int:
-        """Id of the latest job; 0 before the first."""
-        return self._job_id
-
-    def is_running(self) -> bool:
-        """True while the current job has not finished."""
-        return self._job_id != 0 and self._done < self._total and not self._cancel.is_set()
-
     def forget_engines(self) -> None:
         """Drop opened engines so a newly installed model is picked up."""
         with self._lock:
@@ -118,7 +108,6 @@ class TranslationService(QObject):
                 lambda exc: relay.failed.emit(job_id, exc),
             )
         )
-        self.started.emit(job_id)
         return job_id
 
     def cancel(self) -> None:

@@ -6,7 +6,7 @@ import html
 from collections import Counter
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -352,10 +352,3 @@ def category_label(name: str) -> str:
         "organisation": QCoreApplication.translate("Category", "Organisations"),
     }
     return labels.get(name, name.replace("_", " ").capitalize())
-
-
-def swatch(colour: QColor) -> QIcon:
-    """A small colour square icon."""
-    pix = QPixmap(12, 12)
-    pix.fill(colour)
-    return QIcon(pix)

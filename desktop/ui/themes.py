@@ -48,11 +48,7 @@ DARK = Colours(True, "#e6e6e6", "#1e1f22", "#7a7d83", "#3d3a22", "#9a5a10", "#ff
 
 def system_prefers_dark() -> bool:
     """True when the desktop asks for a dark colour scheme."""
-    hints = QGuiApplication.styleHints()
-    try:
-        return hints.colorScheme() == Qt.ColorScheme.Dark
-    except AttributeError:  # older Qt: guess from the default palette
-        return QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
 
 
 def resolve(mode: str) -> bool:

@@ -62,11 +62,13 @@ class ModelsExportMixin:
     def export_html(self, path: str | Path) -> None:
         """Write the bilingual HTML document."""
         from desktop.core import export
+        from desktop.core.files import write_text_atomic
 
         hits = self.glossary.hits if self.glossary else []
         termbase = self.glossary.termbase if self.glossary else None
-        Path(path).write_text(export.bilingual_html(self.article, self.translations, hits,
-                                                    termbase), encoding="utf-8")
+        # Atomic: a failed overwrite keeps the user's earlier export intact.
+        write_text_atomic(path, export.bilingual_html(self.article, self.translations, hits,
+                                                      termbase))
 
     def export_glossary(self, path: str | Path) -> None:
         """Write the article's glossary as .csv or .tbx (by suffix)."""
@@ -95,7 +97,10 @@ class WindowSettingsMixin:
             self.restoreState(state)
         self._dock_sized = state is not None
         self.view.restore(s.value("window/splitter"))
-        self.zoom = float(s.value("view/pointSize", DEFAULT_POINT_SIZE))
+        try:
+            self.zoom = float(s.value("view/pointSize", DEFAULT_POINT_SIZE))
+        except (TypeError, ValueError):  # a hand-edited or damaged settings file
+            self.zoom = DEFAULT_POINT_SIZE
         self.view.set_zoom(self.zoom)
         sync = s.value("view/syncScroll", True)
         self.view.sync_scrolling = sync in (True, "true", "1", 1)
@@ -103,8 +108,7 @@ class WindowSettingsMixin:
         self.theme_mode = str(s.value("view/theme", "system"))
         self.apply_theme(themes.resolve(self.theme_mode), save=False)
         hints = QGuiApplication.styleHints()
-        if hasattr(hints, "colorSchemeChanged"):  # follow the desktop while on "system"
-            hints.colorSchemeChanged.connect(self._on_system_scheme)
+        hints.colorSchemeChanged.connect(self._on_system_scheme)  # follows "system"
         self.actions.rebuild_recent()
 
     def save_settings(self) -> None:

@@ -58,3 +58,39 @@ def test_progress_bars_have_accessible_names(qtbot, make_window):
     finally:
         window.models.pool.waitForDone(5000)
         dialog.deleteLater()
+
+
+def test_damaged_zoom_setting_falls_back_to_the_default(qtbot, make_window):
+    from desktop.config import Paths
+    from desktop.ui.app import open_settings
+    from desktop.ui.window_parts import DEFAULT_POINT_SIZE
+
+    settings = open_settings(Paths.from_env())
+    settings.setValue("view/pointSize", "huge")
+    settings.sync()
+    window = make_window(None)
+    assert window.zoom == DEFAULT_POINT_SIZE
+
+
+def test_failed_html_export_keeps_the_earlier_file(qtbot, make_window, opened, fake_engine,
+                                                   article_path, tmp_path, monkeypatch):
+    import errno
+    import os
+
+    import pytest
+
+    window = make_window(fake_engine)
+    opened(window, article_path)
+    out = tmp_path / "exports"
+    out.mkdir()
+    target = out / "article.html"
+    target.write_text("earlier export", encoding="utf-8")
+
+    def full_disk(*_args, **_kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full_disk)
+    with pytest.raises(OSError):
+        window.export_html(target)
+    assert target.read_text(encoding="utf-8") == "earlier export"
+    assert [p.name for p in out.iterdir()] == ["article.html"]
