@@ -4,9 +4,12 @@
 #   bash packaging/make_deb.sh BUNDLE_DIR VERSION OUT_DIR
 #
 # Layout: the bundle under /opt/lagebild, /usr/bin/lagebild a link to it, the launcher,
-# metainfo, icon, man page and copyright in the standard places. No maintainer scripts:
-# Debian's desktop-file-utils, hicolor-icon-theme and man-db refresh their caches through
-# dpkg triggers, so install and remove leave nothing behind.
+# metainfo, icon, man page and copyright in the standard places. The only maintainer
+# script is a postrm that keeps /opt (see below): Debian's desktop-file-utils,
+# hicolor-icon-theme and man-db refresh their caches through dpkg triggers, so install and
+# remove leave nothing behind. Recommends (control.in) include ca-certificates because
+# `lagebild models download` uses urllib, which trusts the system's CA store, not certifi.
+# packaging/check_deb_in_chroot.sh installs and removes the result on a fresh Debian.
 set -euo pipefail
 
 bundle="$(cd "${1:?bundle dir}" && pwd)"
@@ -66,7 +69,22 @@ depends_of_bundle() {
     [ -n "$owner" ] && echo "${owner%%:*}" || echo "make_deb.sh: warning: no package owns $lib" >&2
   done | sort -u
 }
-deps="$( (depends_of_bundle; echo fonts-dejavu-core) | sort -u | paste -sd, - | sed 's/,/, /g')"
+# Data the bundled copies of system libraries read from the system at run time (Debian's
+# own library packages depend on these): without fontconfig-config every start prints
+# "Fontconfig error: Cannot load default config file" and fontconfig runs without its
+# rules (family aliases, hinting); without xkb-data libxkbcommon cannot build a keymap,
+# so no keyboard input under X11/Wayland; libx11-data holds Xlib's locale/compose tables.
+# A fresh `debootstrap --variant=minbase` system has none of them (check_deb_in_chroot.sh).
+data_of_bundled_libs() {
+  local internal="$root/opt/lagebild/_internal" pair
+  for pair in libfontconfig.so.1:fontconfig-config libxkbcommon.so.0:xkb-data \
+      libX11.so.6:libx11-data; do
+    [ -e "$internal/${pair%%:*}" ] && echo "${pair#*:}"
+  done
+  return 0
+}
+deps="$( (depends_of_bundle; data_of_bundled_libs; echo fonts-dejavu-core) | sort -u |
+  paste -sd, - | sed 's/,/, /g')"
 
 installed_kb="$(du -sk --exclude=DEBIAN "$root" | cut -f1)"
 sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$arch/" -e "s/@SIZE@/$installed_kb/" \
@@ -74,6 +92,9 @@ sed -e "s/@VERSION@/$version/" -e "s/@ARCH@/$arch/" -e "s/@SIZE@/$installed_kb/"
 (cd "$root" && find . -path ./DEBIAN -prune -o -type f -print0 | sort -z |
   xargs -0 md5sum | sed 's| \./| |') > "$root/DEBIAN/md5sums"
 chmod 644 "$root/DEBIAN/control" "$root/DEBIAN/md5sums"
+# postrm only puts back /opt: base-files creates it in its postinst without owning it, so
+# dpkg would delete the then-empty /opt together with this package.
+install -m 755 "$pkg/debian/postrm" "$root/DEBIAN/postrm"
 
 deb="$out/lagebild_${version}_${arch}.deb"
 t0=$SECONDS

@@ -161,6 +161,12 @@ def test_deb_layout(built, tmp_path):
     info = subprocess.run(["dpkg-deb", "--info", str(debs[0])], capture_output=True, text=True)
     assert "Package: lagebild" in info.stdout and "Depends: " in info.stdout
     assert "libc6" in info.stdout
+    # Data the bundled libraries read from the system (found missing on a minimal bookworm
+    # by packaging/check_deb_in_chroot.sh), and the postrm that keeps /opt on removal.
+    depends = next(line for line in info.stdout.splitlines() if line.strip().startswith("Depends:"))
+    for package in ("fontconfig-config", "xkb-data", "fonts-dejavu-core"):
+        assert package in depends, depends
+    assert "postrm" in info.stdout
     contents = subprocess.run(
         ["dpkg-deb", "--contents", str(debs[0])], capture_output=True, text=True
     ).stdout
