@@ -12,7 +12,8 @@ threads for every contender (default: all cores; the GUI uses one fewer, try
 Raw CTranslate2 is timed two ways: one call with the whole text (CTranslate2 sorts it by
 length, which saves padding and decoding steps, but nothing comes out before the end) and
 document-order calls of max_batch_size sentences (what any caller that streams results in
-document order, like our engine, must do).
+document order, like our engine, must do); a third time as one call on the same split of
+threads into model replicas that our engine uses.
 
 argostranslate's translate() splits sentences with stanza (this package ships a stanza
 model); whether that works offline is reported. It is called once per sentence of ours,
@@ -49,15 +50,26 @@ def count_calls(engine) -> dict[str, int]:
     """Wrap the engine's model step to count translate_batch calls and sentence rows."""
     counts = {"calls": 0, "rows": 0}
     step = engine._steps[0]
-    run = step.run
+    submit = step.submit
 
     def counted(texts):
         counts["calls"] += 1
         counts["rows"] += len(texts)
-        return run(texts)
+        return submit(texts)
 
-    step.run = counted
+    step.submit = counted
     return counts
+
+
+def timed_list(results, firsts: list[float]) -> list:
+    """list(results), appending the seconds until the first result to firsts."""
+    t0 = time.perf_counter()
+    out = []
+    for r in results:
+        if not out:
+            firsts.append(time.perf_counter() - t0)
+        out.append(r)
+    return out
 
 
 def rate(n: int, seconds: float) -> str:
@@ -131,9 +143,15 @@ def main() -> int:
     raw_tr = ctranslate2.Translator(str(pkg.package_path / "model"), device="cpu",
                                     compute_type="auto", inter_threads=1,
                                     intra_threads=threads)  # fmt: skip
+    # Our engine splits the threads over two model replicas (see translation._Step);
+    # raw with the same split shows how much of our speed comes from that alone.
+    workers = nocache._steps[0].workers
+    raw_split = ctranslate2.Translator(str(pkg.package_path / "model"), device="cpu",
+                                       compute_type="auto", inter_threads=workers,
+                                       intra_threads=max(1, threads // workers))  # fmt: skip
     prefix = pkg.target_prefix or ""
 
-    def raw_run(chunk: int | None) -> list[str]:
+    def raw_run(chunk: int | None, translator=raw_tr) -> list[str]:
         # chunk None: one call, CTranslate2 sorts the whole text by length and splits it
         # into max_batch_size batches (nothing comes out before the end). chunk N: calls
         # of N sentences in document order, as a caller that streams results must do.
@@ -142,7 +160,7 @@ def main() -> int:
         out = []
         for i in range(0, len(tokens), size):
             part = tokens[i : i + size]
-            res = raw_tr.translate_batch(
+            res = translator.translate_batch(
                 part, target_prefix=[[prefix]] * len(part) if prefix else None,
                 beam_size=args.beam, max_batch_size=DEFAULT_BATCH, replace_unknowns=True,
                 length_penalty=0.2, max_decoding_length=MAX_DECODING_LENGTH, num_hypotheses=1,
@@ -154,11 +172,13 @@ def main() -> int:
                 out.append(" ".join(text.split()))
         return out
 
+    first_result: list[float] = []
     variants = {
-        "ours": lambda: list(nocache.translate(sents)),
+        "ours": lambda: timed_list(nocache.translate(sents), first_result),
         "ours_nomask": lambda: list(nomask.translate(sents)),
         "raw_sorted": lambda: raw_run(None),
         "raw_chunks": lambda: raw_run(DEFAULT_BATCH),
+        "raw_split": lambda: raw_run(None, raw_split),
     }
     times: dict[str, list[float]] = {k: [] for k in variants}
     outputs: dict[str, list] = {}
@@ -211,9 +231,14 @@ def main() -> int:
         ("ours_nomask", "ours, mask off (no 2nd pass)"),
         ("raw_sorted", "raw CTranslate2, one call (sorted by length)"),
         ("raw_chunks", f"raw CTranslate2, doc-order calls of {DEFAULT_BATCH}"),
+        ("raw_split", f"raw CTranslate2, one call, {workers} replicas x {threads // workers} "
+                      "threads like ours"),
     ]:
         print(f"{label}, median of {args.rounds}: {rate(n, med[name])}  "
               f"all: {', '.join(f'{t:.2f}' for t in times[name])} s")  # fmt: skip
+    print(f"ours (mask auto, no cache) first result after: median "
+          f"{statistics.median(first_result):.2f} s, all: "
+          f"{', '.join(f'{t:.2f}' for t in first_result)} s")  # fmt: skip
     print(f"ours per run: {calls_per_run['calls']} model calls, {calls_per_run['rows']} sentence "
           f"rows ({calls_per_run['rows'] - n} of them second-pass retries)")  # fmt: skip
     print(f"argostranslate translate(): {argos_line}")
@@ -221,6 +246,9 @@ def main() -> int:
           f"  (mask off: {ratio('raw_sorted', 'ours_nomask'):.2f}x)")  # fmt: skip
     print(f"ours / raw doc-order chunks (median of ratios): {ratio('raw_chunks', 'ours'):.2f}x"
           f"  (mask off: {ratio('raw_chunks', 'ours_nomask'):.2f}x)")  # fmt: skip
+    print(f"ours / raw one call with our replicas (median of ratios): "
+          f"{ratio('raw_split', 'ours'):.2f}x  "
+          f"(mask off: {ratio('raw_split', 'ours_nomask'):.2f}x)")  # fmt: skip
     if argos_same is not None:
         print(f"ours / argostranslate (median vs its run): {argos_s / med['ours']:.2f}x")
     print(f"ours, warm cache (same engine):    {warm_s:.4f} s for {n} sentences")

@@ -10,22 +10,14 @@ intermediate language as argostranslate does (shortest chain wins).
 
 Importing this module is cheap: argostranslate and ctranslate2 load on first use.
 
-Designators (``KN-23``, ``Shahed-136``, ``HUR``, numbers; see ``masking``) must come out
-exactly. ``mask="auto"`` (default) translates plainly first and, only for sentences that
-lost a designator, translates again with designators masked, restores and verifies;
-``mask="always"`` masks first and falls back to the plain translation if restoring fails.
+Designators (``KN-23``, ``Shahed-136``, ``HUR``; see ``masking``) must come out exactly,
+numbers with their value. ``mask="auto"`` (default) translates plainly first and, only for
+sentences that lost a designator, translates again with designators masked, restores and
+verifies; ``mask="always"`` masks first and falls back to the plain translation if restoring fails.
 Auto is the default because masking everything measurably hurt the Chinese test model
 (numbers turned into names), while most sentences keep their designators anyway.
 
-Flags per sentence (``SentenceResult.flags``):
-
-- ``empty``: the output is empty although the source has text.
-- ``copied_source``: the output is (nearly) the source copied through.
-- ``repetition``: the output loops (a word or phrase repeated 3-4 times in a row).
-- ``length_ratio``: output/input token ratio is implausible (below 0.3 or above 4).
-- ``designator_lost``: a designator or number of the source is not in the output exactly.
-- ``mask_restore_failed``: (``mask="always"``) placeholders did not come back; the
-  plain translation was used instead.
+Flags per sentence (``SentenceResult.flags``) are described in ``desktop.core.quality``.
 """
 
 from __future__ import annotations
@@ -34,25 +26,23 @@ import hashlib
 import os
 import re
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from pathlib import Path
 
 from desktop.config import Paths
 from desktop.core import masking
 from desktop.core.models import ModelError, ModelInfo, install_command, language_name
+from desktop.core.quality import (
+    FLAG_RESTORE_FAILED,
+    MAX_DECODING_LENGTH,
+    judge,
+)
 
 DEFAULT_BEAM = 4
 DEFAULT_BATCH = 32
-MAX_DECODING_LENGTH = 256
-FLAG_EMPTY = "empty"
-FLAG_COPIED = "copied_source"
-FLAG_REPETITION = "repetition"
-FLAG_LENGTH = "length_ratio"
-FLAG_DESIGNATOR_LOST = "designator_lost"
-FLAG_RESTORE_FAILED = "mask_restore_failed"
 
 
 @dataclass(frozen=True)
@@ -106,8 +96,12 @@ class _Step:
         self.beam_size = beam_size
         self.threads = threads
         self.max_batch_size = max_batch_size
+        # Two model replicas with half the threads each beat one replica with all of them:
+        # a beam-search step on a small batch barely uses two threads, and while one
+        # replica decodes a long batch the other takes the next batch or a retry.
+        # CTranslate2 shares the weights between replicas on the CPU.
+        self.workers = 2 if threads >= 2 else 1
         self._translator = None
-        self._lock = threading.Lock()
 
     def translator(self):
         if self._translator is None:
@@ -117,35 +111,55 @@ class _Step:
                 str(Path(self.pkg.package_path) / "model"),
                 device="cpu",
                 compute_type="auto",
-                inter_threads=1,
-                intra_threads=self.threads,
+                inter_threads=self.workers,
+                intra_threads=max(1, self.threads // self.workers),
             )
         return self._translator
 
-    def run(self, texts: list[str]) -> tuple[list[str], list[int], list[int]]:
-        """Translate texts; return outputs and input/output token counts."""
-        tokens = [self.pkg.tokenizer.encode(t) for t in texts]
+    def submit(self, texts: list[str]) -> list[tuple[int, object]]:
+        """Queue texts on the model; (input token count, async result) per text.
+
+        CTranslate2 sorts the texts by length into batches of max_batch_size and runs
+        them on its replicas in the background; each result is ready on its own.
+        """
+        encode = self.pkg.tokenizer.encode
+        tokens = [encode(t) for t in texts]
         prefix = self.pkg.target_prefix or ""
-        with self._lock:  # one batch at a time per model; CTranslate2 uses the cores
-            results = self.translator().translate_batch(
-                tokens,
-                target_prefix=[[prefix]] * len(tokens) if prefix else None,
-                replace_unknowns=True,
-                max_batch_size=self.max_batch_size,
-                beam_size=self.beam_size,
-                num_hypotheses=1,
-                length_penalty=0.2,
-                max_decoding_length=MAX_DECODING_LENGTH,
-            )
-        outs, lengths = [], []
-        for res in results:
-            hyp = res.hypotheses[0]
-            text = self.pkg.tokenizer.decode(hyp)
-            if prefix and text.startswith(prefix):
-                text = text[len(prefix) :]
-            outs.append(re.sub(r"[ \t]{2,}", " ", text).strip())
-            lengths.append(len(hyp))
-        return outs, [len(t) for t in tokens], lengths
+        futures = self.translator().translate_batch(
+            tokens,
+            target_prefix=[[prefix]] * len(tokens) if prefix else None,
+            replace_unknowns=True,
+            max_batch_size=self.max_batch_size,
+            beam_size=self.beam_size,
+            num_hypotheses=1,
+            length_penalty=0.2,
+            max_decoding_length=MAX_DECODING_LENGTH,
+            asynchronous=True,
+        )
+        return list(zip((len(t) for t in tokens), futures, strict=True))
+
+    def output(self, future) -> tuple[str, int]:
+        """The decoded text of a finished async result and its output token count."""
+        hyp = future.result().hypotheses[0]
+        text = self.pkg.tokenizer.decode(hyp)
+        prefix = self.pkg.target_prefix or ""
+        if prefix and text.startswith(prefix):
+            text = text[len(prefix) :]
+        return _SPACES.sub(" ", text).strip(), len(hyp)
+
+    def run(self, texts: list[str]) -> tuple[list[str], list[int], list[int]]:
+        """Translate texts (blocking); return outputs and input/output token counts."""
+        outs, n_in, n_out = [], [], []
+        for count, future in self.submit(texts):
+            text, length = self.output(future)
+            outs.append(text)
+            n_in.append(count)
+            n_out.append(length)
+        return outs, n_in, n_out
+
+
+_SPACES = re.compile(r"[ \t]{2,}")
+POLL_SECONDS = 0.005
 
 
 def find_chain(packages: list, from_code: str, to_code: str) -> list | None:
@@ -241,8 +255,9 @@ class TranslationEngine:
                   on_result: Callable[[SentenceResult], None] | None = None,
                   ) -> Iterator[SentenceResult]:  # fmt: skip
         """Yield a SentenceResult per sentence: cached ones at once, then the rest in
-        document order as batches finish. on_result is called just before each yield;
-        setting cancel stops before the next batch."""
+        document order as they finish. on_result is called just before each yield;
+        setting cancel stops within a few milliseconds and queues nothing more (batches
+        already queued on the model finish in the background, unused)."""
         sentences = list(sentences)
         cached = {}
         if self._cache is not None:
@@ -268,6 +283,8 @@ class TranslationEngine:
         def ready() -> Iterator[SentenceResult]:
             nonlocal pos
             while pos < len(pending) and pending[pos].text in done:
+                if cancel is not None and cancel.is_set():
+                    return  # several results can finish at once; stop at once anyway
                 s = pending[pos]
                 target, flags = done[s.text]
                 result = SentenceResult(s.id, s.text, target, flags, False)
@@ -285,13 +302,57 @@ class TranslationEngine:
             yield from ready()
 
     # -- the work -----------------------------------------------------------------------
-    # Each model call takes up to max_batch_size jobs: retries left over from the previous
-    # call first, then new sentences. A retry (the masked second pass, or the plain
-    # fallback of mask="always") rides along with the next batch because a model call
-    # of 2 sentences costs about as long as one of 20 (beam search is step-bound).
+    # One package: the first window (max_batch_size per replica) goes to the model in one
+    # asynchronous call, which CTranslate2 sorts by length (less padding, fewer decoding
+    # steps) and spreads over its replicas; the short batch, usually holding the first
+    # sentence (a title), finishes early. After that one batch of max_batch_size is
+    # queued whenever a replica is free, so the model never waits for Python. A retry
+    # (the masked second pass, or the plain fallback of mask="always") rides along with
+    # the next batch because a call of 2 sentences costs about as long as one of 20 (beam
+    # search is step-bound); retries after the last batch are queued at once.
+    # Results are collected as they finish (polled, so cancel is seen within a few ms);
+    # translate() puts them back in document order. A chain of packages runs call by
+    # call through _work_chain.
 
     def _work(self, texts: list[str], cancel) -> Iterator[dict]:
-        """Translate texts; after each model call yield {source: (target, flags)} finished."""
+        """Translate texts; yield {source: (target, flags)} as sentences finish."""
+        if len(self._steps) > 1:
+            yield from self._work_chain(texts, cancel)
+            return
+        step, size = self._steps[0], self.max_batch_size
+        window = size * step.workers  # the first window: one batch per replica
+        new, held = deque(texts), []
+        inflight: list[tuple[_Job, int, object]] = []
+        while new or held or inflight:
+            if cancel is not None and cancel.is_set():
+                return  # queued batches finish in the background; nothing more is queued
+            # Queue the next batch when a replica is free (its results collected, so that
+            # their retries ride along), not sooner: whatever is queued still runs after
+            # a cancel and delays the next document.
+            if (new and len(inflight) <= size * (step.workers - 1)) or (held and not new):
+                jobs, held = held[:window], held[window:]
+                while new and len(jobs) < window:
+                    jobs.append(self._first_job(new.popleft()))
+                submitted = step.submit([j.text for j in jobs])
+                inflight += [(j, n, f) for j, (n, f) in zip(jobs, submitted, strict=True)]
+                window = size
+                continue
+            done = [x[2].done() for x in inflight]  # once: a result may finish meanwhile
+            ready = [x for x, d in zip(inflight, done, strict=True) if d]
+            if not ready:
+                time.sleep(POLL_SECONDS)
+                continue
+            inflight = [x for x, d in zip(inflight, done, strict=True) if not d]
+            finished: dict[str, tuple[str, tuple[str, ...]]] = {}
+            for job, n_in, future in ready:
+                out, n_out = step.output(future)
+                follow_up = self._after(job, out, n_in, n_out, finished)
+                if follow_up is not None:
+                    held.append(follow_up)
+            yield finished
+
+    def _work_chain(self, texts: list[str], cancel) -> Iterator[dict]:
+        """_work for a chain of packages: one blocking call through every step at a time."""
         new, retry = deque(texts), deque()
         while new or retry:
             if cancel is not None and cancel.is_set():
@@ -321,19 +382,19 @@ class TranslationEngine:
         n_in = job.n_in if job.n_in is not None else n_in
         if job.masked is None:
             if job.mask_failed:  # the plain fallback after a failed "always" mask
-                finished[job.source] = _final(src, out, n_in, n_out, [FLAG_RESTORE_FAILED])
+                finished[job.source] = judge(src, out, n_in, n_out, [FLAG_RESTORE_FAILED])
                 return None
             if self.mask == "auto" and masking.missing_designators(src, out):
                 m = self._mask(src)
                 if m is not None:
                     return _Job(job.source, m.text, m, fallback=(out, n_out), n_in=n_in)
-            finished[job.source] = _final(src, out, n_in, n_out, [])
+            finished[job.source] = judge(src, out, n_in, n_out, [])
             return None
         restored = masking.restore(out, job.masked)
         if restored is not None and not masking.missing_designators(src, restored):
-            finished[job.source] = _final(src, restored, n_in, n_out, [])
+            finished[job.source] = judge(src, restored, n_in, n_out, [])
         elif job.fallback is not None:  # auto: the plain output is already known
-            finished[job.source] = _final(src, job.fallback[0], n_in, job.fallback[1])
+            finished[job.source] = judge(src, job.fallback[0], n_in, job.fallback[1])
         else:
             return _Job(job.source, src, None, n_in=n_in, mask_failed=True)
         return None
@@ -373,47 +434,3 @@ def _chain_info(chain: list) -> ModelInfo:
         to_name=infos[-1].to_name,
         via=tuple(i.to_code for i in infos[:-1]),
     )
-
-
-def _final(src: str, target: str, n_in: int, n_out: int, flags: list[str] | None = None):
-    """(target, flags) for a finished sentence: designator check plus quality flags."""
-    flags = list(flags or [])
-    if masking.missing_designators(src, target):
-        flags.append(FLAG_DESIGNATOR_LOST)
-    flags.extend(quality_flags(src, target, n_in, n_out))
-    return target, tuple(dict.fromkeys(flags))
-
-
-_WORD = re.compile(r"\w+", re.UNICODE)
-
-
-def _loops(words: list[str]) -> bool:
-    for n in range(1, 5):
-        need = 4 if n == 1 else 3
-        for start in range(0, len(words) - n * need + 1):
-            gram = words[start : start + n]
-            if all(words[start + k * n : start + (k + 1) * n] == gram for k in range(1, need)):
-                return True
-    return False
-
-
-def quality_flags(source: str, target: str, n_in: int, n_out: int) -> list[str]:
-    """Suspicion flags for one translated sentence (see the module docstring)."""
-    if not _WORD.search(source):
-        return []
-    if not target.strip():
-        return [FLAG_EMPTY]
-    flags = []
-    src_norm = " ".join(_WORD.findall(source.casefold()))
-    tgt_norm = " ".join(_WORD.findall(target.casefold()))
-    designators = {d.casefold() for _, _, d in masking.find_designators(source)}
-    only_designators = set(_WORD.findall(src_norm)) <= designators
-    if len(src_norm) >= 12 and not only_designators and (
-        src_norm == tgt_norm or SequenceMatcher(None, src_norm, tgt_norm).ratio() >= 0.9
-    ):
-        flags.append(FLAG_COPIED)
-    if _loops(tgt_norm.split()) or n_out >= MAX_DECODING_LENGTH:
-        flags.append(FLAG_REPETITION)
-    if n_in >= 4 and not 0.3 <= n_out / n_in <= 4.0:
-        flags.append(FLAG_LENGTH)
-    return flags

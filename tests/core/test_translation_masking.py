@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.core import masking
-from desktop.core.translation import quality_flags
+from desktop.core.quality import quality_flags
 
 
 @pytest.mark.parametrize(
