@@ -179,6 +179,16 @@ def load(path: str | os.PathLike, language: str = "de") -> Article:
     ``language="auto"`` guesses the language from the script (German for Latin script).
     """
     file = Path(path)
+    data = read_file(file)
+    try:
+        text, encoding = decode(data)
+    except ArticleError as exc:
+        raise ArticleError(f"{file.name}: {exc}") from None
+    return _build(text, Source(str(file), file.name, encoding, len(data), language))
+
+
+def read_file(file: Path) -> bytes:
+    """The bytes of a document file; ArticleError for a missing, unreadable or huge file."""
     try:
         if file.is_dir():
             raise ArticleError(f"{file} is a folder, not a file")
@@ -186,7 +196,7 @@ def load(path: str | os.PathLike, language: str = "de") -> Article:
         if size > MAX_BYTES:
             mb = size / 1_048_576
             raise ArticleError(f"{file.name} is {mb:.0f} MB; Lagebild reads files up to 64 MB")
-        data = file.read_bytes()
+        return file.read_bytes()
     except FileNotFoundError:
         raise ArticleError(f"{file} does not exist") from None
     except PermissionError:
@@ -195,11 +205,6 @@ def load(path: str | os.PathLike, language: str = "de") -> Article:
         raise ArticleError(f"{file} is a folder, not a file") from None
     except OSError as exc:
         raise ArticleError(f"{file} cannot be read: {exc.strerror or exc}") from None
-    try:
-        text, encoding = decode(data)
-    except ArticleError as exc:
-        raise ArticleError(f"{file.name}: {exc}") from None
-    return _build(text, Source(str(file), file.name, encoding, len(data), language))
 
 
 def from_text(text: str, name: str = "Pasted text", language: str = "de") -> Article:

@@ -35,7 +35,7 @@ def load_document(path: str | os.PathLike, language: str = "de") -> Article:
     suffix = file.suffix.lower()
     if suffix not in MARKDOWN_SUFFIXES + HTML_SUFFIXES + (".docx", ".pdf"):
         return article_mod.load(file, language=language)
-    data = _read(file)
+    data = article_mod.read_file(file)
     if suffix in MARKDOWN_SUFFIXES:
         text = markdown_to_text(_decode(file, data))
     elif suffix in HTML_SUFFIXES:
@@ -56,21 +56,6 @@ def document_from_text(text: str, name: str = "Pasted text", language: str = "de
     if re.search(r"<(p|div|h[1-6]|br|span|article)\b", text[:5000], re.I):
         text = html_to_text(text)
     return article_mod.from_text(text, name=name, language=language)
-
-
-def _read(file: Path) -> bytes:
-    try:
-        if file.is_dir():
-            raise ArticleError(f"{file} is a folder, not a file")
-        if file.stat().st_size > article_mod.MAX_BYTES:
-            raise ArticleError(f"{file.name} is too large; Lagebild reads files up to 64 MB")
-        return file.read_bytes()
-    except FileNotFoundError:
-        raise ArticleError(f"{file} does not exist") from None
-    except PermissionError:
-        raise ArticleError(f"{file} cannot be read (permission denied)") from None
-    except OSError as exc:
-        raise ArticleError(f"{file} cannot be read: {exc.strerror or exc}") from None
 
 
 def _decode(file: Path, data: bytes) -> str:
