@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import (
@@ -53,7 +53,23 @@ class ArticlePane(QTextEdit):
         self._aligned: str | None = None
         self._selected_entry: str | None = None
         self._press_pos = None
+        self._article = None  # the article last rendered
         self.cursorPositionChanged.connect(self._on_cursor_moved)
+
+    # --- rendering -----------------------------------------------------------------------
+
+    def _paragraph_blocks(self, article) -> Iterator[tuple[QTextCursor, object, bool]]:
+        """Clear the pane for ARTICLE; yield (cursor, paragraph, is_heading), one block each."""
+        self._article = article
+        self._spans, self._order, self._starts, self._terms = {}, [], [], {}
+        self.document().clear()
+        cursor = QTextCursor(self.document())
+        for number, para in enumerate(article.paragraphs):
+            heading = para.kind == "heading"
+            if number:
+                cursor.insertBlock()
+            cursor.setBlockFormat(self._block_format(heading))
+            yield cursor, para, heading
 
     # --- geometry ------------------------------------------------------------------------
 
@@ -305,18 +321,7 @@ class SourcePane(ArticlePane):
 
     def render(self, article, hits=(), termbase=None) -> None:
         """Show ARTICLE; underline HITS by the category of their termbase entry."""
-        self._article = article
-        self._spans, self._order, self._starts, self._terms = {}, [], [], {}
-        doc = self.document()
-        doc.clear()
-        cursor = QTextCursor(doc)
-        first = True
-        for para in article.paragraphs:
-            heading = para.kind == "heading"
-            if not first:
-                cursor.insertBlock()
-            cursor.setBlockFormat(self._block_format(heading))
-            first = False
+        for cursor, para, heading in self._paragraph_blocks(article):
             fmt = self._char_format(heading)
             prev = para.start
             for sent in para.sentences:
@@ -332,7 +337,7 @@ class SourcePane(ArticlePane):
 
     def set_hits(self, hits, termbase) -> None:
         """Underline glossary hits (absolute article offsets) by category colour."""
-        if not hasattr(self, "_article"):
+        if self._article is None:
             return
         if self._terms:  # drop old underlines by re-rendering without them
             self._terms = {}
@@ -355,25 +360,20 @@ class SourcePane(ArticlePane):
 class TargetPane(ArticlePane):
     """The English translation, filled sentence by sentence; placeholders are dimmed."""
 
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._translated: dict[str, str] = {}
+        self._hits_by_sentence: dict[str, list] = {}
+        self._termbase = None
+
     def render(self, article, translations: dict[str, str], hits=(), termbase=None) -> None:
         """Show the translation of ARTICLE so far (missing sentences as placeholders)."""
-        self._article = article
-        self._hits_by_sentence: dict[str, list] = {}
+        self._hits_by_sentence = {}
         for hit in hits:
             self._hits_by_sentence.setdefault(hit.sentence_id, []).append(hit)
         self._termbase = termbase
-        self._translated: dict[str, str] = {}
-        self._spans, self._order, self._starts, self._terms = {}, [], [], {}
-        doc = self.document()
-        doc.clear()
-        cursor = QTextCursor(doc)
-        first = True
-        for para in article.paragraphs:
-            heading = para.kind == "heading"
-            if not first:
-                cursor.insertBlock()
-            cursor.setBlockFormat(self._block_format(heading))
-            first = False
+        self._translated = {}
+        for cursor, para, heading in self._paragraph_blocks(article):
             for i, sent in enumerate(para.sentences):
                 if i:
                     cursor.insertText(" ", self._char_format(heading))
@@ -397,7 +397,7 @@ class TargetPane(ArticlePane):
 
     def is_translated(self, sid: str) -> bool:
         """True once sentence SID shows its translation."""
-        return sid in getattr(self, "_translated", {})
+        return sid in self._translated
 
     def set_translation(self, sid: str, text: str) -> None:
         """Replace the placeholder of SID with its translation (other sentences shift)."""
@@ -430,7 +430,7 @@ class TargetPane(ArticlePane):
 
     def set_hits(self, hits, termbase) -> None:
         """Mark the English renderings of the glossary hits in translated sentences."""
-        if not hasattr(self, "_article"):
+        if self._article is None:
             return
         self.render(self._article, dict(self._translated), hits, termbase)
 
