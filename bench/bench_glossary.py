@@ -12,9 +12,9 @@ import random
 import time
 
 from desktop import resources
-from desktop.core.article import from_text
-from desktop.core.glossary import Termbase
-from desktop.core.matching import Matcher
+from desktop.core.documents.article import from_text
+from desktop.core.glossary.matching import Matcher
+from desktop.core.glossary.termbase import Termbase
 
 TARGET = 1_000_000
 

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from desktop import resources
-from desktop.core.article import load
+from desktop.core.documents import load
 
 
 def main() -> None:

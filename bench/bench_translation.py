@@ -91,9 +91,9 @@ def main() -> int:
     os.environ["LAGEBILD_HOME"] = home  # never the real home
 
     from desktop.config import Paths
-    from desktop.core import models
-    from desktop.core.article import from_text
-    from desktop.core.translation import TranslationEngine, default_threads
+    from desktop.core.documents.article import from_text
+    from desktop.core.translation import packages as models
+    from desktop.core.translation.engine import TranslationEngine, default_threads
 
     threads = args.threads or default_threads()
     paths = Paths.from_env().ensure()
@@ -130,7 +130,7 @@ def main() -> int:
     # ratios, which cancels slow drifts of the load. Raw gets exactly our options.
     import ctranslate2
 
-    from desktop.core.translation import DEFAULT_BATCH, MAX_DECODING_LENGTH
+    from desktop.core.translation.engine import DEFAULT_BATCH, MAX_DECODING_LENGTH
 
     pkg = engine._steps[0].pkg
     nocache = TranslationEngine.open("zh", "en", paths, beam_size=args.beam, threads=threads,
@@ -277,7 +277,7 @@ def run_argos(sents, beam: int, threads: int):
     os.environ["ARGOS_BEAM_SIZE"] = str(beam)
     os.environ["ARGOS_INTRA_THREADS"] = str(threads)
     from desktop.config import Paths
-    from desktop.core.models import argos_package_module
+    from desktop.core.translation.packages import argos_package_module
 
     argos_package_module(Paths.from_env())  # settings point at our package dir
     import argostranslate.settings as st

@@ -43,7 +43,7 @@ def main() -> int:
     paths = Paths.from_env().ensure()
     runs = []
     if MODEL.is_file():
-        from desktop.core import models
+        from desktop.core.translation import packages as models
 
         models.install_file(MODEL, paths)
         text = Path(home) / "zh.txt"

@@ -75,7 +75,7 @@ if ! "$python" -c "import PyInstaller" 2>/dev/null; then
 fi
 # Check the model before a long build, with the same validation the program uses.
 if [ -n "$model" ]; then
-  "$python" -c "import sys; from desktop.core.models import inspect_file; t, m = inspect_file(sys.argv[1]); print('==> bundling model', m.get('code', t), m.get('package_version', ''))" "$model"
+  "$python" -c "import sys; from desktop.core.translation.packages import inspect_file; t, m = inspect_file(sys.argv[1]); print('==> bundling model', m.get('code', t), m.get('package_version', ''))" "$model"
 fi
 
 # --- the bundle -------------------------------------------------------------------------

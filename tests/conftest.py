@@ -6,6 +6,9 @@ import os
 
 import pytest
 
+# The real Argos test package and a loopback index, for every test folder that needs them.
+pytest_plugins = ["tests.model_fixtures"]
+
 # Qt must never try to open a real display in tests; set before any QApplication exists.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

@@ -37,7 +37,7 @@ def _marked(text: str, ranges: list[tuple[int, int, str, str]]) -> str:
 
 def _target_ranges(target: str, hits, termbase) -> list[tuple[int, int, str, str]]:
     """Where each hit's English rendering occurs, found as the window and term check do."""
-    from desktop.core.termcheck import find_english
+    from desktop.core.glossary.termcheck import find_english
 
     ranges = []
     for hit in hits:
@@ -110,8 +110,8 @@ def glossary_entries(hits, termbase) -> list[tuple[object, int]]:
 
 def write_glossary(path: Path, hits, termbase) -> None:
     """Write the article's glossary entries as CSV or TBX (by suffix), importable again."""
-    from desktop.core import tbx
-    from desktop.core.glossary import GlossaryError
+    from desktop.core.glossary import tbx
+    from desktop.core.glossary.termbase import GlossaryError
 
     entries = [e for e, _ in glossary_entries(hits, termbase)]
     try:

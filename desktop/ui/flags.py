@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication
 
 
 def flag_text(flag: str) -> str:
-    """The user-facing explanation of a flag id from desktop.core.translation."""
+    """The user-facing explanation of a flag id from desktop.core.translation.engine."""
     known = {
         "empty": QCoreApplication.translate(
             "Flags", "The model produced no translation for this sentence."),

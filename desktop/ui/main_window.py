@@ -20,14 +20,14 @@ from PySide6.QtWidgets import (
 
 from desktop import APP_NAME
 from desktop.config import Paths
-from desktop.services.document_service import DocumentService
-from desktop.services.glossary_service import GlossaryService
-from desktop.services.model_service import ModelService
-from desktop.services.translation_service import TranslationService
 from desktop.ui import actions
 from desktop.ui.flags import flag_text as _flag_text
 from desktop.ui.glossary_dock import GlossaryDock
 from desktop.ui.reading_view import ReadingView
+from desktop.ui.services.documents import DocumentService
+from desktop.ui.services.glossary import GlossaryService
+from desktop.ui.services.packages import ModelService
+from desktop.ui.services.translation import TranslationService
 from desktop.ui.window_parts import ModelsExportMixin, WindowSettingsMixin
 
 log = logging.getLogger(__name__)
@@ -195,7 +195,9 @@ class MainWindow(WindowSettingsMixin, ModelsExportMixin, QMainWindow):
     def _language_label(self, code: str) -> str:
         if code == "de":
             return self.tr("German")
-        from desktop.core.models import language_name  # cheap: argostranslate stays unloaded
+        from desktop.core.translation.packages import (
+            language_name,  # cheap: argostranslate stays unloaded
+        )
 
         return language_name(code)
 

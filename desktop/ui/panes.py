@@ -18,8 +18,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit, QToolTip
 
-from desktop.services import core_api
 from desktop.ui import themes
+from desktop.ui.services import core_api
 
 _MARGIN = 18  # left block margin: room for the sentence-flag marker
 

@@ -14,7 +14,7 @@ def _lagebild_install_bundled_models() -> None:
     if len(sys.argv) < 2 or sys.argv[1] not in headless:
         return
     try:
-        from desktop.core import bundled_models
+        from desktop.core.translation import bundled as bundled_models
 
         bundled_models.install_pending()
     except Exception as exc:  # never block the program: the user can install by hand

@@ -1,4 +1,4 @@
-"""desktop.core.bundled_models: install a shipped .argosmodel once, idempotently."""
+"""desktop.core.translation.bundled: install a shipped .argosmodel once, idempotently."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from desktop.config import Paths
-from desktop.core import bundled_models, models
+from desktop.core.translation import bundled as bundled_models
+from desktop.core.translation import packages as models
 
 TEST_MODEL = (
     Path(__file__).resolve().parents[3] / "shared" / "models" / "translate-zh_en-1_9.argosmodel"

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from desktop.config import Paths
-from desktop.core.translation import SentenceResult
+from desktop.core.translation.engine import SentenceResult
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 ZH_MODEL = SHARED / "models" / "translate-zh_en-1_9.argosmodel"
@@ -55,8 +55,8 @@ class FakeEngine:
 def glossary_replacements():
     """German surface form -> English rendering, from the real termbase on the real article."""
     from desktop import resources
-    from desktop.core.article import load
-    from desktop.core.glossary import Termbase
+    from desktop.core.documents import load
+    from desktop.core.glossary.termbase import Termbase
 
     termbase = Termbase.load(resources.path(resources.DEFAULT_GLOSSARY))
     article = load(resources.default_article())
@@ -72,8 +72,8 @@ def fake_engine(glossary_replacements):
 @pytest.fixture
 def make_window(qtbot):
     """Factory: a real MainWindow whose translation service uses ENGINE (None = real engine)."""
-    from desktop.services.translation_service import TranslationService
     from desktop.ui.app import create_window
+    from desktop.ui.services.translation import TranslationService
 
     windows = []
 

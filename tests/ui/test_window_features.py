@@ -82,7 +82,7 @@ def test_export_html_and_glossary(qtbot, make_window, opened, fake_engine, artic
 
 
 def test_export_tbx(qtbot, make_window, opened, fake_engine, article_path, tmp_path):
-    pytest.importorskip("desktop.core.tbx")
+    pytest.importorskip("desktop.core.glossary.tbx")
     window = make_window(fake_engine)
     opened(window, article_path)
     out = tmp_path / "g.tbx"
@@ -215,7 +215,7 @@ def test_suggestions_listed_and_add_button_prefills(qtbot, make_window, opened, 
     article = opened(window, article_path)
     suggestions = window.glossary.suggestions
     if not suggestions:  # whatever the suggester finds, the panel must list and add it
-        from desktop.core.terms import Suggestion
+        from desktop.core.glossary.suggestions import Suggestion
 
         sent = next(s for s in article.sentences() if "Enthüllung" in s.text)
         at = article.text.index("Enthüllung", sent.start)

@@ -1,0 +1,344 @@
+"""Find glossary terms in German text: inflections, compounds, variants, acronyms.
+
+How a word is compared (all precomputed per entry, and cached per distinct word):
+
+- acronyms (``HUR``) match case-sensitively, also with a genitive ``s`` (``HURs``);
+- designators (anything with a digit: ``KN-23``, ``22M3``) match exactly, case-folded;
+- other words are folded (case, umlauts, ß) and looked up by their NLTK Snowball stem; a
+  stem hit is then confirmed by German inflection endings, because the stemmer alone
+  merges derivations (``Krieger`` -> ``krieg``), which must not count as ``Krieg``;
+- a word is split at hyphens (``Shahed-136-Drohnen``), and a closed compound matches an
+  entry as its modifier (``Drohnenproduktion``: entry + linking element + a real word)
+  or as its head (``Langstreckenraketen``).
+
+Overlapping candidates resolve to the longest span, then the candidate covering whole
+words, then the more specific category; the losers are kept in ``Hit.related``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from nltk.stem.snowball import GermanStemmer
+from nltk.tokenize import RegexpTokenizer
+
+from desktop.core.glossary.termbase import Entry, Termbase, fold
+
+# Words joined by hyphens stay one token: the hit covers the whole written word.
+_TOKEN_PATTERN = r"\w+(?:[-\u2010\u2011]\w+)*"
+_TOKENIZER = RegexpTokenizer(_TOKEN_PATTERN)
+_TOKEN_RE = re.compile(_TOKEN_PATTERN)
+_HYPHENS = re.compile(r"[-\u2010\u2011]")
+_UMLAUTS = set("äöüÄÖÜ")
+
+# Named things beat classes and concepts when both cover the same word.
+_SPECIFICITY = {
+    "weapon_system": 9, "person": 8, "agency": 7, "organisation": 6, "force": 5,
+    "place": 4, "weapon_class": 3, "sanctions_diplomacy": 2, "concept": 1,
+}
+# Categories whose entries are common nouns and so may be the head of a compound.
+_HEAD_CATEGORIES = {"weapon_class", "concept", "force", "sanctions_diplomacy", "agency"}
+_NOUN_ENDINGS = frozenset(("", "s", "es", "e", "en", "n", "ns", "nen"))
+_UMLAUT_PLURAL_ENDINGS = frozenset(("er", "ern"))  # Land -> Länder, not Krieg -> Krieger
+_ADJ_ENDINGS = frozenset(("", "e", "en", "em", "er", "es"))
+_VOWEL = re.compile("[aeiouy]")
+_MAX_CACHED_WORDS = 200_000
+_ADJ_FORM = re.compile(r"(?:isch|ig|lich|al|iv|är|ar|on|er|ut|t|ss|z|ch|l)(?:e|er|es|en|em)$")
+_LINKS = ("", "s", "n", "en", "es", "ns")
+_MIN_COMPOUND_PART = 4
+# A remainder that is only a derivational suffix makes a derived word, not a compound:
+# Nordkorea + nisch-en, Krieg + er, Waffe + l.
+_DERIVATION = re.compile(
+    r"(?:(?:n|es|an|ian)?isch|lich|ig|er|el|ler|ner|aner|ianer|ier|ese|chen|lein|ung|heit|keit"
+    r"|schaft|tum|in|ist|ismus|isier|isierung){1,2}"
+    r"(?:e|en|er|es|em|n|s|nen|ns)?"
+)
+# Known accidental compounds (a head or modifier that happens to spell an entry).
+_NOT_COMPOUNDS = (
+    "schutzweste", "westentasche", "krimi", "heerschar", "frontmann", "frontfrau", "frontscheibe",
+)
+
+
+def _is_acronym(raw: str) -> bool:
+    """HUR, DVRK, BfV, BMVg: two or more capitals and not a capitalised word."""
+    return len(raw) >= 2 and sum(c.isupper() for c in raw) >= 2 and not raw[1:].islower()
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One occurrence of an entry; offsets are absolute into ``Article.text``."""
+
+    entry_id: str
+    sentence_id: str
+    start: int
+    end: int
+    text: str
+    related: tuple[str, ...] = ()
+    compound: bool = False  # matched as part of a longer written word
+
+
+@dataclass(frozen=True)
+class _Spec:
+    """One word of an entry's term, ready for comparison."""
+
+    keys: frozenset[str]  # stems of every inflected form; the stemmer is not consistent
+    kind: str  # "A" acronym, "D" designator, "W" word
+    base: str
+    noun: bool
+    exact: bool
+    umlaut: bool
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    entry_id: str
+    specs: tuple[_Spec, ...]
+    rank: int
+
+
+@dataclass
+class _Atom:
+    """One hyphen-separated part of a written word in the text."""
+
+    offset: int
+    raw: str
+    folded: str
+    keys: tuple[str, ...]
+    compounds: tuple[tuple[str, int], ...]  # (entry_id, rank) matched inside this part
+    patterns: tuple  # the entry patterns that may start at this part
+
+
+class Matcher:
+    """Precompiled matcher for one termbase; build once, call ``match`` often."""
+
+    def __init__(self, termbase: Termbase | list[Entry]) -> None:
+        entries = list(termbase.entries if isinstance(termbase, Termbase) else termbase)
+        self._stemmer = GermanStemmer()
+        self._stems: dict[str, str] = {}
+        self._tokens: dict[str, list[_Atom]] = {}
+        self._index: dict[str, list[_Pattern]] = {}
+        self._modifiers: dict[str, list[tuple[str, int]]] = {}
+        self._heads: dict[str, list[tuple[str, int]]] = {}
+        for entry in entries:
+            self._add_entry(entry)
+        self._modifier_lengths = sorted({len(k) for k in self._modifiers})
+        self._head_lengths = sorted({len(k) for k in self._heads})
+
+    # --- building ------------------------------------------------------------------------
+
+    def _stem(self, folded: str) -> str:
+        stem = self._stems.get(folded)
+        if stem is None:
+            stem = self._stems[folded] = self._stemmer.stem(folded)
+        return stem
+
+    def _spec(self, raw: str, attributive: bool = False) -> _Spec:
+        folded = fold(raw)
+        if any(c.isdigit() for c in raw):
+            return _Spec(frozenset(("D:" + folded,)), "D", folded, False, True, False)
+        if _is_acronym(raw):
+            return _Spec(frozenset(("A:" + raw,)), "A", raw, False, True, False)
+        noun = raw[:1].isupper() and not attributive
+        base = folded
+        if not noun:  # an adjective is stored by its bare stem: ballistische -> ballistisch
+            for ending in ("en", "em", "er", "es", "e"):
+                if base.endswith(ending) and len(base) - len(ending) >= 5:
+                    base = base[: -len(ending)]
+                    break
+        exact = not noun and len(folded) <= 4  # function words: für, der, von
+        umlaut = any(c in _UMLAUTS for c in raw)
+        # Snowball stems Luftkampfsystem to luftkampfsyst but Luftkampfsysteme to
+        # luftkampfsystem, so index the stems of all inflected forms.
+        endings = ("",) if exact else (_NOUN_ENDINGS if noun else _ADJ_ENDINGS)
+        keys = frozenset("W:" + self._stem(base + e) for e in (*endings, *_UMLAUT_PLURAL_ENDINGS))
+        return _Spec(keys | {"W:" + self._stem(folded)}, "W", base, noun, exact, umlaut)
+
+    def _add_entry(self, entry: Entry) -> None:
+        rank = _SPECIFICITY.get(entry.category, 0)
+        for term in dict.fromkeys(entry.german_terms):
+            words = _TOKENIZER.tokenize(term)
+            parts = []  # (part, attributive)
+            for w, word in enumerate(words):
+                pieces = [p for p in _HYPHENS.split(word) if p]
+                following = words[w + 1] if w + 1 < len(words) else ""
+                for k, piece in enumerate(pieces):
+                    # A capitalised adjective inside a name declines: "Europäische Union",
+                    # "der Europäischen Union"; "Schwarzes Meer", "des Schwarzen Meeres".
+                    attributive = (
+                        k == len(pieces) - 1 and following[:1].isupper() and piece.isalpha()
+                        and _ADJ_FORM.search(piece) is not None
+                    )
+                    parts.append((piece, attributive))
+            if not parts:
+                continue
+            specs = tuple(self._spec(p, a) for p, a in parts)
+            pattern = _Pattern(entry.id, specs, rank)
+            for key in specs[0].keys:
+                self._index.setdefault(key, []).append(pattern)
+            only = specs[0]
+            if len(specs) == 1 and only.kind == "W" and only.noun:
+                if len(only.base) >= _MIN_COMPOUND_PART:
+                    for link in _LINKS:
+                        self._modifiers.setdefault(only.base + link, []).append((entry.id, rank))
+                    if entry.category in _HEAD_CATEGORIES:
+                        for ending in _NOUN_ENDINGS:
+                            self._heads.setdefault(only.base + ending, []).append(
+                                (entry.id, rank)
+                            )
+
+    # --- per distinct word ---------------------------------------------------------------
+
+    def _atoms(self, token: str) -> list[_Atom]:
+        atoms = self._tokens.get(token)
+        if atoms is None:
+            if len(self._tokens) >= _MAX_CACHED_WORDS:  # bound memory on huge documents
+                self._tokens.clear()
+                self._stems.clear()
+            atoms = self._tokens[token] = self._analyse(token)
+        return atoms
+
+    def _analyse(self, token: str) -> list[_Atom]:
+        atoms = []
+        offset = 0
+        for raw in _HYPHENS.split(token):
+            folded = fold(raw)
+            if any(c.isdigit() for c in raw):
+                keys: tuple[str, ...] = ("D:" + folded,)
+            elif _is_acronym(raw):
+                keys = ("A:" + raw,)
+                if raw.endswith("s"):
+                    keys += ("A:" + raw[:-1],)
+            elif len(raw) >= 3 and raw[-1] == "s" and _is_acronym(raw[:-1]):
+                keys = ("A:" + raw[:-1],)  # genitive of an acronym: des HURs
+            else:
+                keys = (self._stem(folded),)
+                if folded.endswith("s"):  # Snowball keeps -s after vowels: Nordkoreas
+                    keys += (self._stem(folded[:-1]),)
+                keys = tuple("W:" + k for k in dict.fromkeys(keys))
+            # German nouns, and so noun compounds, are capitalised; lower-case is a verb or
+            # adjective (kriegen is not Krieg).
+            noun = raw[:1].isupper()
+            compounds = self._compounds(folded) if keys[0][0] == "W" and noun else ()
+            patterns = tuple(dict.fromkeys(p for k in keys for p in self._index.get(k, ())))
+            atoms.append(_Atom(offset, raw, folded, keys, compounds, patterns))
+            offset += len(raw) + 1
+        return atoms
+
+    def _compounds(self, folded: str) -> tuple[tuple[str, int], ...]:
+        if len(folded) < 2 * _MIN_COMPOUND_PART or folded.startswith(_NOT_COMPOUNDS):
+            return ()
+        found: dict[str, int] = {}
+        for length in self._modifier_lengths:
+            if length > len(folded) - _MIN_COMPOUND_PART:
+                break
+            modifiers = self._modifiers.get(folded[:length])
+            if not modifiers:
+                continue
+            rest = folded[length:]
+            if _DERIVATION.fullmatch(rest) or not _VOWEL.search(rest):
+                continue
+            for entry_id, rank in modifiers:
+                found[entry_id] = rank
+        for length in self._head_lengths:
+            if length > len(folded) - _MIN_COMPOUND_PART:
+                break
+            for entry_id, rank in self._heads.get(folded[-length:], ()):
+                found[entry_id] = rank
+        return tuple(found.items())
+
+    @staticmethod
+    def _word_ok(atom: _Atom, spec: _Spec) -> bool:
+        if spec.noun and not atom.raw[:1].isupper():
+            return False  # German nouns are capitalised: kriegen is not Krieg
+        a, b = atom.folded, spec.base
+        if a == b:
+            return True
+        if spec.exact:
+            return False
+        if a.startswith(b):
+            ending = a[len(b):]
+        elif b.startswith(a):
+            ending = b[len(a):]  # the entry itself is written inflected
+        else:
+            return False
+        if not spec.noun:
+            return ending in _ADJ_ENDINGS
+        if ending in _NOUN_ENDINGS:
+            return True
+        has_umlaut = any(c in _UMLAUTS for c in atom.raw)
+        return ending in _UMLAUT_PLURAL_ENDINGS and has_umlaut and not spec.umlaut
+
+    # --- matching ------------------------------------------------------------------------
+
+    def match_text(self, text: str, offset: int = 0, sentence_id: str = "") -> list[Hit]:
+        """Hits in one piece of text (a sentence); offsets are shifted by ``offset``."""
+        tokens = []  # (start, end, atoms)
+        flat = []  # (token index, atom index, atom)
+        cache = self._tokens
+        # The same pattern as the NLTK tokenizer used for the entries, called directly:
+        # NLTK's span_tokenize wrapper costs a quarter of the matching time.
+        for m in _TOKEN_RE.finditer(text):
+            word = m.group()
+            atoms = cache.get(word) or self._atoms(word)
+            ti = len(tokens)
+            tokens.append((m.start(), m.end(), atoms))
+            for ai, atom in enumerate(atoms):
+                flat.append((ti, ai, atom))
+        candidates = []  # (span length, whole words, rank, matched chars, t0, t1, id, compound)
+        for i, (ti, ai, atom) in enumerate(flat):
+            if not atom.patterns and not atom.compounds:
+                continue
+            for pat in atom.patterns:
+                n = len(pat.specs)
+                if i + n > len(flat):
+                    continue
+                ok = True
+                for spec, (_, _, other) in zip(pat.specs, flat[i : i + n], strict=False):
+                    if spec.keys.isdisjoint(other.keys) or (
+                        spec.kind == "W" and not self._word_ok(other, spec)
+                    ):
+                        ok = False
+                        break
+                if not ok:
+                    continue
+                tj, aj, last = flat[i + n - 1]
+                # a term does not run across punctuation: "Krieg, in der Ukraine"
+                if tj > ti and any(
+                    not text[tokens[t][1] : tokens[t + 1][0]].isspace() for t in range(ti, tj)
+                ):
+                    continue
+                whole = ai == 0 and aj == len(tokens[tj][2]) - 1
+                chars = sum(len(a.raw) for _, _, a in flat[i : i + n])
+                span = tokens[tj][1] - tokens[ti][0]
+                candidates.append((span, whole, pat.rank, chars, ti, tj, pat.entry_id, False))
+            for entry_id, rank in atom.compounds:
+                span = tokens[ti][1] - tokens[ti][0]
+                candidates.append((span, False, rank, 0, ti, ti, entry_id, True))
+        if not candidates:
+            return []
+        candidates.sort(key=lambda c: (-c[0], -c[1], -c[2], -c[3], c[4]))
+        taken: list[list] = []  # [t0, t1, entry_id, related(dict), compound]
+        for _, _, _, _, t0, t1, entry_id, compound in candidates:
+            for slot in taken:
+                if t0 <= slot[1] and slot[0] <= t1:
+                    if entry_id != slot[2]:
+                        slot[3][entry_id] = None
+                    break
+            else:
+                taken.append([t0, t1, entry_id, {}, compound])
+        hits = []
+        for t0, t1, entry_id, related, compound in sorted(taken):
+            start, end = tokens[t0][0], tokens[t1][1]
+            hits.append(
+                Hit(entry_id, sentence_id, start + offset, end + offset, text[start:end],
+                    tuple(related), compound)
+            )
+        return hits
+
+    def match(self, article) -> list[Hit]:
+        """All hits in an Article, sorted by start offset."""
+        hits: list[Hit] = []
+        for sentence in article.sentences():
+            hits.extend(self.match_text(sentence.text, sentence.start, sentence.id))
+        return hits

@@ -1,0 +1,403 @@
+"""The termbase: entries, loading with a schema check, the user's own entries, lookup.
+
+File format (``resources/glossary/termbase.json`` and the user's file)::
+
+    {"format": "lagebild-termbase", "version": 1, "entries": [
+      {"id": "hur", "de": "HUR", "de_variants": ["GUR"], "en": "HUR", "en_variants": [],
+       "category": "agency", "definition": "...", "do_not_translate": true,
+       "related": ["budanov"]}]}
+
+``id``, ``de``, ``en`` and ``category`` are required; the other fields default to empty.
+The user's entries are saved atomically (temp file + fsync + rename) with one ``.bak``.
+Matching lives in :mod:`desktop.core.glossary.matching`, suggestions in :mod:`desktop.core.glossary.suggestions`,
+the term check in :mod:`desktop.core.glossary.termcheck`; they are re-exported here lazily.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import tempfile
+import unicodedata
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+FORMAT_NAME = "lagebild-termbase"
+FORMAT_VERSION = 1
+CATEGORIES = (
+    "agency",
+    "force",
+    "weapon_system",
+    "weapon_class",
+    "concept",
+    "sanctions_diplomacy",
+    "person",
+    "place",
+    "organisation",
+)
+SOURCES = ("builtin", "user")
+_ID_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
+_LIST_FIELDS = ("de_variants", "en_variants", "related")
+_TEXT_FIELDS = ("id", "de", "en", "category", "definition")
+_KNOWN_FIELDS = set(_LIST_FIELDS) | set(_TEXT_FIELDS) | {"do_not_translate", "source"}
+
+
+class GlossaryError(Exception):
+    """A termbase that cannot be read or saved; ``str(e)`` names the file, entry and field."""
+
+
+class GlossarySaveError(GlossaryError, OSError):
+    """The user's termbase could not be written (disk full, no permission); nothing changed."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One concept: German base form, English rendering, variants, category, definition."""
+
+    id: str
+    de: str
+    en: str
+    category: str
+    de_variants: tuple[str, ...] = ()
+    en_variants: tuple[str, ...] = ()
+    definition: str = ""
+    do_not_translate: bool = False
+    related: tuple[str, ...] = ()
+    source: str = "builtin"
+
+    @property
+    def german_terms(self) -> tuple[str, ...]:
+        """The base form first, then the variants."""
+        return (self.de, *self.de_variants)
+
+    @property
+    def english_terms(self) -> tuple[str, ...]:
+        """The preferred English rendering first, then accepted variants."""
+        return (self.en, *self.en_variants)
+
+    def to_json(self) -> dict:
+        """The entry as a JSON object in the file format (without ``source``)."""
+        return {
+            "id": self.id,
+            "de": self.de,
+            "de_variants": list(self.de_variants),
+            "en": self.en,
+            "en_variants": list(self.en_variants),
+            "category": self.category,
+            "definition": self.definition,
+            "do_not_translate": self.do_not_translate,
+            "related": list(self.related),
+        }
+
+
+def entry_from_json(obj: object, where: str, source: str = "builtin") -> Entry:
+    """Validate one JSON object and build an Entry; errors name ``where`` and the field."""
+    if not isinstance(obj, dict):
+        raise GlossaryError(f"{where}: must be an object, not {type(obj).__name__}")
+    ident = obj.get("id")
+    if isinstance(ident, str) and ident:
+        where = f"{where} (id {ident!r})"
+    unknown = sorted(set(obj) - _KNOWN_FIELDS)
+    if unknown:
+        raise GlossaryError(f"{where}: unknown field {unknown[0]!r}")
+    values: dict = {}
+    for name in _TEXT_FIELDS:
+        value = obj.get(name, "" if name == "definition" else None)
+        if value is None:
+            raise GlossaryError(f"{where}: field {name!r} is missing")
+        if not isinstance(value, str):
+            raise GlossaryError(f"{where}: field {name!r} must be a string")
+        value = unicodedata.normalize("NFC", value.strip())
+        if not value and name != "definition":
+            raise GlossaryError(f"{where}: field {name!r} is empty")
+        values[name] = value
+    if not _ID_RE.match(values["id"]):
+        raise GlossaryError(
+            f"{where}: field 'id' must be lower-case letters, digits, '_', '-' or '.'"
+        )
+    if values["category"] not in CATEGORIES:
+        raise GlossaryError(
+            f"{where}: field 'category' is {values['category']!r}, "
+            f"expected one of {', '.join(CATEGORIES)}"
+        )
+    for name in _LIST_FIELDS:
+        value = obj.get(name, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise GlossaryError(f"{where}: field {name!r} must be a list of non-empty strings")
+        values[name] = tuple(dict.fromkeys(unicodedata.normalize("NFC", v.strip()) for v in value))
+    dnt = obj.get("do_not_translate", False)
+    if not isinstance(dnt, bool):
+        raise GlossaryError(f"{where}: field 'do_not_translate' must be true or false")
+    return Entry(do_not_translate=dnt, source=source, **values)
+
+
+def parse_termbase(data: object, name: str, source: str = "builtin") -> list[Entry]:
+    """Validate a decoded termbase document; return its entries."""
+    if not isinstance(data, dict):
+        raise GlossaryError(f"{name}: the top level must be an object")
+    if data.get("format") != FORMAT_NAME:
+        raise GlossaryError(f"{name}: field 'format' must be {FORMAT_NAME!r}")
+    if data.get("version") != FORMAT_VERSION:
+        raise GlossaryError(f"{name}: unsupported version {data.get('version')!r}")
+    raw = data.get("entries")
+    if not isinstance(raw, list):
+        raise GlossaryError(f"{name}: field 'entries' must be a list")
+    entries: list[Entry] = []
+    seen: dict[str, int] = {}
+    for number, obj in enumerate(raw, start=1):
+        entry = entry_from_json(obj, f"{name}: entry {number}", source)
+        if entry.id in seen:
+            raise GlossaryError(
+                f"{name}: entry {number}: id {entry.id!r} repeats entry {seen[entry.id]}"
+            )
+        seen[entry.id] = number
+        entries.append(entry)
+    return entries
+
+
+def read_termbase(path: Path, source: str = "builtin") -> list[Entry]:
+    """Read and validate a termbase file."""
+    path = Path(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise GlossaryError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    except UnicodeDecodeError:
+        raise GlossaryError(f"{path}: not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise GlossaryError(f"{path}: line {exc.lineno}: invalid JSON ({exc.msg})") from None
+    return parse_termbase(data, str(path), source)
+
+
+def write_termbase(path: Path, entries: list[Entry]) -> None:
+    """Save entries atomically: temp file, fsync, keep one .bak, rename over the target.
+
+    Raises GlossarySaveError (an OSError too) when the file cannot be written.
+    """
+    path = Path(path)
+    doc = {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "entries": [e.to_json() for e in entries],
+    }
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise GlossarySaveError(f"{path}: cannot save ({exc.strerror or exc})") from None
+    bak = path.with_name(path.name + ".bak")
+    bak_tmp = Path(tmp + ".bak")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(doc, fh, ensure_ascii=False, indent=2)
+            fh.write("\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+        if path.exists():
+            # copy, not move: the target must exist at every moment of the save; via a
+            # temp file, so a full disk cannot leave a cut-off backup either.
+            shutil.copy2(path, bak_tmp)
+            os.replace(bak_tmp, bak)
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        bak_tmp.unlink(missing_ok=True)
+        raise GlossarySaveError(
+            f"{path}: cannot save ({exc.strerror or exc}); the previous version is unchanged"
+        ) from None
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        bak_tmp.unlink(missing_ok=True)
+        raise
+    try:  # make the rename itself durable; not possible on every platform
+        dir_fd = os.open(path.parent, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(dir_fd)
+    except OSError:
+        pass
+    finally:
+        os.close(dir_fd)
+
+
+def fold(text: str) -> str:
+    """Case- and umlaut-insensitive key: casefold, ä->a, ö->o, ü->u, ß->ss, no accents."""
+    text = text.casefold().replace("ß", "ss")
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def make_id(text: str, taken: set[str] | frozenset[str] = frozenset()) -> str:
+    """A fresh entry id made from a term (``Tu-22M3`` -> ``tu-22m3``)."""
+    base = re.sub(r"[^a-z0-9]+", "_", fold(text)).strip("_") or "term"
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}_{n}", n + 1
+    return candidate
+
+
+class Termbase:
+    """The built-in entries plus the user's own (user entries override by id)."""
+
+    def __init__(self, entries: list[Entry] | None = None) -> None:
+        self.entries: list[Entry] = []
+        self._by_id: dict[str, Entry] = {}
+        for entry in entries or []:
+            self._put(entry)
+        self._matcher = None
+
+    def _put(self, entry: Entry) -> None:
+        if entry.id in self._by_id:
+            self.entries = [e for e in self.entries if e.id != entry.id]
+        self._by_id[entry.id] = entry
+        self.entries.append(entry)
+
+    @classmethod
+    def load(cls, builtin: Path | None, user: Path | None = None) -> Termbase:
+        """Load a built-in file and, if it exists, a user file."""
+        entries = read_termbase(builtin) if builtin is not None else []
+        if user is not None and Path(user).exists():
+            try:
+                entries += read_termbase(user, source="user")
+            except GlossaryError as exc:
+                backup = Path(user).with_name(Path(user).name + ".bak")
+                if backup.exists():
+                    raise GlossaryError(f"{exc}; the previous version is in {backup}") from None
+                raise
+        return cls(entries)
+
+    @classmethod
+    def load_default(cls, paths=None) -> Termbase:
+        """The bundled termbase plus the user's file from ``paths.user_glossary``."""
+        from desktop import resources
+        from desktop.config import Paths
+
+        paths = paths or Paths.from_env()
+        return cls.load(resources.path(resources.DEFAULT_GLOSSARY), paths.user_glossary)
+
+    def get(self, entry_id: str) -> Entry | None:
+        """The entry with this id, or None."""
+        return self._by_id.get(entry_id)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __iter__(self):
+        return iter(self.entries)
+
+    @property
+    def ids(self) -> set[str]:
+        """All entry ids."""
+        return set(self._by_id)
+
+    def warnings(self) -> list[str]:
+        """Non-fatal problems, e.g. ``related`` ids that name no entry."""
+        return [
+            f"entry {e.id!r}: related id {r!r} names no entry"
+            for e in self.entries
+            for r in e.related
+            if r not in self._by_id
+        ]
+
+    def matcher(self):
+        """The (cached) Matcher for these entries."""
+        if self._matcher is None:
+            from desktop.core.glossary.matching import Matcher
+
+            self._matcher = Matcher(self)
+        return self._matcher
+
+    def lookup(self, word: str) -> list[Entry]:
+        """Entries for a word in any form, German (inflected, compound) or English."""
+        word = unicodedata.normalize("NFC", word.strip())
+        if not word:
+            return []
+        from desktop.core.glossary.termcheck import english_pattern
+
+        key = fold(word)
+        found: dict[str, Entry] = {}
+        for entry in self.entries:
+            terms = entry.german_terms + entry.english_terms
+            if entry.id == key or any(fold(t) == key for t in terms):
+                found[entry.id] = entry
+        for entry in self.entries:
+            if entry.id not in found and any(
+                english_pattern(t).fullmatch(word) for t in entry.english_terms
+            ):
+                found[entry.id] = entry
+        for hit in self.matcher().match_text(word):
+            for entry_id in (hit.entry_id, *hit.related):
+                if entry_id not in found and (entry := self.get(entry_id)):
+                    found[entry_id] = entry
+        return list(found.values())
+
+    def user_entries(self) -> list[Entry]:
+        """The entries that came from the user's file."""
+        return [e for e in self.entries if e.source == "user"]
+
+    def add_user_entries(self, entries: list[Entry], paths=None) -> None:
+        """Add or replace user entries and save the user file atomically (all or nothing)."""
+        from desktop.config import Paths
+
+        paths = paths or Paths.from_env()
+        target = Path(paths.user_glossary)
+        current = read_termbase(target, source="user") if target.exists() else []
+        merged = {e.id: e for e in current}
+        for entry in entries:
+            merged[entry.id] = replace(entry, source="user")
+        write_termbase(target, list(merged.values()))
+        for entry in entries:
+            self._put(replace(entry, source="user"))
+        self._matcher = None
+
+    def add_user_entry(self, entry: Entry, paths=None) -> None:
+        """Add (or replace) one user entry and save the user file atomically."""
+        self.add_user_entries([entry], paths)
+
+    def new_entry(self, de: str, en: str, category: str, definition: str = "", **extra) -> Entry:
+        """A validated user Entry with a fresh id (not yet saved)."""
+        obj = {"id": make_id(de, self.ids), "de": de, "en": en, "category": category,
+               "definition": definition, **extra}
+        return entry_from_json(obj, f"new entry {de!r}", source="user")
+
+
+def add_term(
+    termbase: Termbase,
+    term: str,
+    english: str,
+    category: str,
+    definition: str = "",
+    paths: Paths | None = None,
+) -> Entry:
+    """Add a user entry and save it; the one add-term path of the CLI and the window.
+
+    A term whose German form is already in the glossary (in any spelling that folds to the
+    same key) is refused with a GlossaryError naming the entry, instead of saving a duplicate.
+    """
+    key = fold(term.strip())
+    for known in termbase.entries:
+        if any(fold(t) == key for t in known.german_terms):
+            raise GlossaryError(f"{term.strip()!r} is already in the glossary (entry {known.id!r})")
+    entry = termbase.new_entry(term.strip(), english, category, definition)
+    termbase.add_user_entry(entry, paths)
+    return entry
+
+
+def __getattr__(name: str):
+    # Lazy re-exports keep the documented API in one place without import cycles.
+    if name in ("Matcher", "Hit"):
+        from desktop.core.glossary import matching
+
+        return getattr(matching, name)
+    if name in ("suggest_terms", "Suggestion"):
+        from desktop.core.glossary import suggestions as terms
+
+        return getattr(terms, name)
+    if name in ("check_terms", "TermIssue"):
+        from desktop.core.glossary import termcheck
+
+        return getattr(termcheck, name)
+    raise AttributeError(name)
