@@ -23,3 +23,42 @@ def write_text_atomic(path: str | os.PathLike, text: str) -> None:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+class UnreadableFile(OSError):
+    """A path that must not be read as a document: not a regular file, or over the cap.
+
+    ``str(error)`` is one clear line naming the file.
+    """
+
+
+class FileTooLarge(UnreadableFile):
+    """A file with more bytes than the caller's cap."""
+
+
+def read_limited(path: str | os.PathLike, limit: int) -> bytes:
+    """The bytes of the regular file PATH, reading at most LIMIT bytes.
+
+    Devices (``/dev/zero``), FIFOs and sockets are refused before they are opened for
+    reading, also behind a symlink, so nothing can block or stream without end; the size is
+    checked by reading (st_size is 0 for many special files), not trusted from stat.
+    Raises UnreadableFile for such paths, FileTooLarge for files over LIMIT; other OSErrors
+    (missing, permission) pass through for the caller to word.
+    """
+    import stat
+
+    path = Path(path)
+    st = os.stat(path)  # follows symlinks: the target is what would be read
+    if stat.S_ISDIR(st.st_mode):
+        raise IsADirectoryError(21, "is a folder, not a file", str(path))
+    if not stat.S_ISREG(st.st_mode):
+        raise UnreadableFile(f"{path.name} is not a regular file (a device, pipe or socket)")
+    # O_NONBLOCK: if the path was swapped for a FIFO after the check, open does not wait.
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise UnreadableFile(f"{path.name} is not a regular file (a device, pipe or socket)")
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise FileTooLarge(f"{path.name} is over {limit // 1_048_576} MB; that is too large")
+    return data

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
+from desktop.core.errors import LagebildError
+from desktop.core.files import FileTooLarge, UnreadableFile, read_limited
 from desktop.core.text import language as language_mod
 from desktop.core.text import segment
 
@@ -28,7 +30,7 @@ _FINAL_PUNCT = tuple(".!?:;,…。！？") + ('"', "“", "”", "»", "«", ")"
 _MARKDOWN_HEADING = re.compile(r"^(#{1,6})[ \t]+", re.MULTILINE)
 
 
-class ArticleError(Exception):
+class ArticleError(LagebildError):
     """A document that cannot be read; ``str(error)`` is one clear line for the user."""
 
 
@@ -190,13 +192,11 @@ def load_text_file(path: str | os.PathLike, language: str = "de") -> Article:
 def read_file(file: Path) -> bytes:
     """The bytes of a document file; ArticleError for a missing, unreadable or huge file."""
     try:
-        if file.is_dir():
-            raise ArticleError(f"{file} is a folder, not a file")
-        size = file.stat().st_size
-        if size > MAX_BYTES:
-            mb = size / 1_048_576
-            raise ArticleError(f"{file.name} is {mb:.0f} MB; Lagebild reads files up to 64 MB")
-        return file.read_bytes()
+        return read_limited(file, MAX_BYTES)
+    except FileTooLarge:
+        raise ArticleError(f"{file.name} is too large; Lagebild reads files up to 64 MB") from None
+    except UnreadableFile as exc:
+        raise ArticleError(str(exc)) from None
     except FileNotFoundError:
         raise ArticleError(f"{file} does not exist") from None
     except PermissionError:

@@ -24,6 +24,8 @@ import unicodedata
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from desktop.core.errors import LagebildError
+
 FORMAT_NAME = "lagebild-termbase"
 FORMAT_VERSION = 1
 CATEGORIES = (
@@ -44,7 +46,7 @@ _TEXT_FIELDS = ("id", "de", "en", "category", "definition")
 _KNOWN_FIELDS = set(_LIST_FIELDS) | set(_TEXT_FIELDS) | {"do_not_translate", "source"}
 
 
-class GlossaryError(Exception):
+class GlossaryError(LagebildError):
     """A termbase that cannot be read or saved; ``str(e)`` names the file, entry and field."""
 
 

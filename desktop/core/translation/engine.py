@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.config import Paths
+from desktop.core.errors import NoModelError
 from desktop.core.translation import masking
 from desktop.core.translation.packages import (
     PackageError,
@@ -71,10 +72,6 @@ class _Job:
     fallback: tuple[str, int] | None = None  # plain output and its length, if known
     n_in: int | None = None  # source tokens of the first pass
     mask_failed: bool = False
-
-
-class NoModelError(Exception):
-    """No installed package (or chain) translates between the two languages."""
 
 
 def default_threads() -> int:
@@ -216,12 +213,16 @@ class TranslationEngine:
         try:
             packages = installed_packages(paths)
         except (OSError, PackageError) as exc:
-            raise NoModelError(f"cannot read the installed models: {exc}") from None
+            raise NoModelError(
+                f"cannot read the installed models: {exc}", from_code, to_code
+            ) from None
         chain = find_chain(packages, from_code, to_code)
         if chain is None:
             raise NoModelError(
                 f"No {language_name(from_code)}→{language_name(to_code)} translation model "
-                f"is installed. Get one with: {install_command(from_code, to_code)}"
+                f"is installed. Get one with: {install_command(from_code, to_code)}",
+                from_code,
+                to_code,
             )
         return cls(chain, paths, **settings)
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.config import Paths
+from desktop.core.errors import LagebildError
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +39,7 @@ _install_lock = threading.Lock()
 _argos_lock = threading.Lock()
 
 
-class PackageError(Exception):
+class PackageError(LagebildError):
     """A failed model operation; str(e) is one clear line for the user."""
 
 
