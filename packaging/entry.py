@@ -2,7 +2,7 @@
 
 import sys
 
-from desktop import main
+from desktop.__main__ import main
 
 if __name__ == "__main__":
     sys.exit(main())

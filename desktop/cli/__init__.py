@@ -41,11 +41,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def is_command(args: list[str]) -> bool:
+    """True when ARGS name a sub-command or an option (else they open the window)."""
+    return bool(args) and (args[0] in _SUBCOMMANDS or args[0].startswith("-"))
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Dispatch: a sub-command, or the window."""
+    """Run a sub-command (or print help for options such as --version)."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if not args_list or (args_list[0] not in _SUBCOMMANDS and not args_list[0].startswith("-")):
-        return _run_window(args_list)
     parser = build_parser()
     try:
         args = parser.parse_args(args_list)
@@ -68,11 +71,3 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
 
-
-def _run_window(args_list: list[str]) -> int:
-    if len(args_list) > 1:
-        print("lagebild: error: the window takes at most one FILE", file=sys.stderr)
-        return EXIT_USAGE
-    from desktop.ui.app import run  # imported late: the CLI never loads Qt
-
-    return run(args_list[0] if args_list else None)

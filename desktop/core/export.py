@@ -36,20 +36,12 @@ def _marked(text: str, ranges: list[tuple[int, int, str, str]]) -> str:
 
 
 def _target_ranges(target: str, hits, termbase) -> list[tuple[int, int, str, str]]:
-    """Where each hit's English rendering occurs, found as the window and term check do."""
-    from desktop.core.glossary.termcheck import find_english
+    """Where each hit's English rendering occurs, by the rule the window and term check use."""
+    from desktop.core.glossary.termcheck import rendering_spans
 
-    ranges = []
-    for hit in hits:
-        entry = termbase.get(hit.entry_id) if termbase is not None else None
-        if entry is None:
-            continue
-        for form in sorted({entry.en, *entry.en_variants} - {""}, key=len, reverse=True):
-            match = find_english(form, target)
-            if match:
-                ranges.append((match.start(), match.end(), entry.id, entry.de))
-                break
-    return ranges
+    if termbase is None:
+        return []
+    return [(s.start, s.end, s.entry.id, s.entry.de) for s in rendering_spans(termbase, hits, target)]
 
 
 def bilingual_html(article, translations: dict[str, str], hits=(), termbase=None) -> str:

@@ -136,14 +136,17 @@ class GlossaryDock(QDockWidget):
         if self._termbase is None:
             self.tree.blockSignals(False)
             return
-        query = self.search.text().strip().lower()
+        typed = self.search.text().strip()  # as typed: German lookup needs the capital
+        query = typed.lower()
         wanted = self.category.currentData() or ""
+        found = self._lookup(typed) if query else []
+        found_ids = {e.id for e in found}
         groups: dict[str, QTreeWidgetItem] = {}
         for entry_id in sorted(self._counts, key=lambda e: self._sort_key(e)):
             entry = self._termbase.get(entry_id)
             if entry is None or (wanted and entry.category != wanted):
                 continue
-            if query and not _matches(entry, query):
+            if query and entry_id not in found_ids:
                 continue
             group = groups.get(entry.category)
             if group is None:
@@ -154,7 +157,7 @@ class GlossaryDock(QDockWidget):
             total = sum(int(group.child(i).text(2)) for i in range(group.childCount()))
             group.setText(0, f"{group.text(0)} ({total})")
         if query:
-            others = [e for e in self._lookup(query)
+            others = [e for e in found
                       if e.id not in self._counts and (not wanted or e.category == wanted)]
             if others:
                 group = self._group(self.tr("Other glossary entries (%1)").replace(
@@ -178,7 +181,7 @@ class GlossaryDock(QDockWidget):
 
     def _lookup(self, query: str) -> list:
         """Entries whose terms contain QUERY, plus the termbase's own inflection-aware lookup."""
-        found = {e.id: e for e in self._termbase.entries if _matches(e, query)}
+        found = {e.id: e for e in self._termbase.entries if _matches(e, query.lower())}
         if len(query) >= 3:
             for entry in self._termbase.lookup(query):  # "Drohnen" finds "Drohne", English
                 found.setdefault(entry.id, entry)

@@ -19,7 +19,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit, QToolTip
 
 from desktop.ui import themes
-from desktop.ui.services import core_api
 
 _MARGIN = 18  # left block margin: room for the sentence-flag marker
 
@@ -435,19 +434,13 @@ class TargetPane(ArticlePane):
         self.render(self._article, dict(self._translated), hits, termbase)
 
     def _find_terms(self, sid: str) -> None:
+        from desktop.core.glossary.termcheck import rendering_spans
+
         text = self._translated.get(sid, "")
-        found: list[tuple[int, int, str, str]] = []
-        for hit in self._hits_by_sentence.get(sid, ()):
-            entry = self._termbase.get(hit.entry_id) if self._termbase is not None else None
-            if entry is None:
-                continue
-            forms = [entry.en, *entry.en_variants]
-            if entry.do_not_translate:
-                forms.insert(0, hit.text)
-            for form in sorted({f for f in forms if f}, key=len, reverse=True):
-                span = core_api.find_english(form, text)
-                if span and not any(s < span[1] and span[0] < e for s, e, _, _ in found):
-                    found.append((span[0], span[1], entry.id, entry.category))
-                    break
+        hits = self._hits_by_sentence.get(sid, ())
+        found = []
+        if self._termbase is not None:
+            found = [(s.start, s.end, s.entry.id, s.entry.category)
+                     for s in rendering_spans(self._termbase, hits, text)]
         self._terms[sid] = sorted(found)
         self._apply_terms(sid)

@@ -8,9 +8,14 @@ Spaces and hyphens between words are interchangeable (long-range / long range).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desktop.core.glossary.matching import Hit
+    from desktop.core.glossary.termbase import Entry, Termbase
 
 _POSSESSIVE = r"(?:['\u2019]s|['\u2019])?"
 
@@ -23,6 +28,15 @@ class TermIssue:
     message: str
     term: str = ""  # the German surface form
     expected: tuple[str, ...] = ()  # the accepted English renderings
+
+
+@dataclass(frozen=True)
+class RenderingSpan:
+    """Where a glossary entry's English rendering occurs in a translated sentence."""
+
+    start: int
+    end: int
+    entry: Entry
 
 
 def _word_pattern(word: str) -> str:
@@ -41,19 +55,61 @@ def _word_pattern(word: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def english_pattern(term: str) -> re.Pattern:
+def english_pattern(term: str) -> re.Pattern[str]:
     """Regex finding an English term with simple inflection on each word."""
     words = [w for w in re.split(r"[\s\-\u2010\u2011]+", term.strip()) if w]
     body = r"[\s\-\u2010\u2011]+".join(_word_pattern(w) for w in words)
     return re.compile(r"(?<!\w)" + body + _POSSESSIVE + r"(?!\w)")
 
 
-def find_english(term: str, text: str) -> re.Match | None:
+def find_english(term: str, text: str) -> re.Match[str] | None:
     """The first occurrence of ``term`` (inflected) in ``text``, or None."""
     return english_pattern(term).search(text)
 
 
-def check_terms(termbase, hits: Iterable, targets: dict[str, str | None]) -> dict[str, list]:
+def renderings(entry: Entry, hit_text: str) -> list[str]:
+    """The English forms that render ENTRY, longest first.
+
+    A ``do_not_translate`` entry may also stay exactly as written in German (the hit's own
+    text and the entry's German terms).
+    """
+    forms = list(entry.english_terms)
+    if entry.do_not_translate:
+        forms += [hit_text, *entry.german_terms]
+    return sorted({f for f in forms if f}, key=len, reverse=True)
+
+
+def rendering_spans(termbase: Termbase, hits: Iterable[Hit], target: str) -> list[RenderingSpan]:
+    """Where each hit's English rendering occurs in TARGET, without overlaps, in text order.
+
+    The one rule used by the English pane, the bilingual export and the term check: for
+    each hit (in the order given), the longest accepted form that occurs in TARGET and does
+    not overlap a span already taken.
+    """
+    found: list[RenderingSpan] = []
+    for hit in hits:
+        entry = termbase.get(hit.entry_id)
+        if entry is None:
+            continue
+        for form in renderings(entry, hit.text):
+            match = _free_match(form, target, found)
+            if match is not None:
+                found.append(RenderingSpan(match[0], match[1], entry))
+                break
+    return sorted(found, key=lambda span: (span.start, span.end))
+
+
+def _free_match(form: str, target: str, taken: list[RenderingSpan]) -> tuple[int, int] | None:
+    for match in english_pattern(form).finditer(target):
+        start, end = match.span()
+        if not any(s.start < end and start < s.end for s in taken):
+            return start, end
+    return None
+
+
+def check_terms(
+    termbase: Termbase, hits: Iterable[Hit], targets: Mapping[str, str | None]
+) -> dict[str, list[TermIssue]]:
     """For each sentence with a translation, the hits whose English rendering is missing."""
     issues: dict[str, list[TermIssue]] = {}
     seen: set[tuple[str, str]] = set()
@@ -65,10 +121,7 @@ def check_terms(termbase, hits: Iterable, targets: dict[str, str | None]) -> dic
         entry = termbase.get(hit.entry_id)
         if entry is None:
             continue
-        accepted = list(entry.english_terms)
-        if entry.do_not_translate:  # a name may stay exactly as written in German
-            accepted += [*entry.german_terms, hit.text]
-        if any(find_english(term, target) for term in dict.fromkeys(accepted)):
+        if rendering_spans(termbase, [hit], target):
             continue
         message = f'"{hit.text}" should be rendered as "{entry.en}"'
         if entry.en_variants:

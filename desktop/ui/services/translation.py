@@ -6,12 +6,12 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
 
 from desktop.config import Paths
-from desktop.ui.services import core_api
-from desktop.ui.services.jobs import FunctionJob, next_job_id
+from desktop.ui.services.jobs import JobContext, JobRunner, message_for
 
 EngineFactory = Callable[[str, str, Paths], object]
 
@@ -26,17 +26,22 @@ class Progress:
     words_per_second: float
 
 
-class _Relay(QObject):
-    """Carries worker events to the GUI thread (queued, since it lives in the GUI thread)."""
+_TRANSLATE = "translate"
 
-    result = Signal(object, object)  # job_id, SentenceResult
-    finished = Signal(object, object)  # job_id, cancelled: bool
-    failed = Signal(object, object)  # job_id, exception
-    engine = Signal(object, object)  # job_id, engine
+
+def open_engine(from_code: str, to_code: str, paths: Paths) -> object:
+    """Open the real engine (after installing models shipped in a bundle)."""
+    from desktop.core.translation import bundled, engine
+
+    bundled.install_pending(paths)  # logs its own errors, never raises
+    # Leave one core to the GUI thread: with every core busy in ctranslate2 the event
+    # loop starves (measured in bench/bench_ui_latency.py).
+    threads = max(1, engine.default_threads() - 1)
+    return engine.TranslationEngine.open(from_code, to_code, paths, threads=threads)
 
 
 class TranslationService(QObject):
-    """Owns the translation pool; results of an old job never reach the window."""
+    """Translation in the background; results of an old job never reach the window."""
 
     modelMissing = Signal(str)  # message with a way forward
     modelReady = Signal(object)  # PackageInfo (or whatever the engine reports)
@@ -53,68 +58,51 @@ class TranslationService(QObject):
     ) -> None:
         super().__init__(parent)
         self._paths = paths
-        self._factory = engine_factory or core_api.open_engine
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)  # jobs run one after another; cancel ends the old one
+        self._factory = engine_factory or open_engine
+        # jobs run one after another; a new one cancels the old one
+        self._jobs = JobRunner(parent=self)
+        self._jobs.done.connect(self._on_finished)
+        self._jobs.failed.connect(self._on_failed)
+        self._jobs.progress.connect(self._on_progress)
         self._engines: dict[tuple[str, str], object] = {}
         self._lock = threading.Lock()
-        self._job_id = 0
-        self._cancel = threading.Event()
         self._total = 0
         self._done = 0
         self._words = 0
         self._t0 = 0.0
-        self._relay = _Relay(self)
-        self._relay.result.connect(self._on_result)
-        self._relay.finished.connect(self._on_finished)
-        self._relay.failed.connect(self._on_failed)
-        self._relay.engine.connect(self._on_engine)
 
     @property
     def pool(self) -> QThreadPool:
         """The worker pool (tests drain it at teardown)."""
-        return self._pool
+        return self._jobs.pool
 
     def forget_engines(self) -> None:
         """Drop opened engines so a newly installed model is picked up."""
         with self._lock:
             self._engines.clear()
 
-    def translate(self, sentences: Sequence, from_code: str, to_code: str = "en") -> int:
+    def translate(self, sentences: Sequence[Any], from_code: str, to_code: str = "en") -> int:
         """Start translating; cancels the previous job. Returns the new job id."""
-        self.cancel()
-        job_id = next_job_id()
-        self._job_id = job_id
-        cancel = threading.Event()
-        self._cancel = cancel
         self._total, self._done, self._words = len(sentences), 0, 0
         self._t0 = time.monotonic()
         sentences = list(sentences)
-        relay = self._relay
 
-        def work() -> bool:
-            engine = self._engine(from_code, to_code)
-            relay.engine.emit(job_id, engine)
-            for result in engine.translate(sentences, cancel=cancel):
-                if cancel.is_set():
+        def work(job: JobContext) -> bool:
+            engine: Any = self._engine(from_code, to_code)
+            job.report(("engine", engine))
+            for result in engine.translate(sentences, cancel=job.cancel):
+                if job.cancelled:
                     break
-                relay.result.emit(job_id, result)
-            return cancel.is_set()
+                job.report(("result", result))
+            return job.cancelled
 
-        self._pool.start(
-            FunctionJob(
-                work,
-                lambda cancelled: relay.finished.emit(job_id, cancelled),
-                lambda exc: relay.failed.emit(job_id, exc),
-            )
-        )
-        return job_id
+        return self._jobs.start(_TRANSLATE, work)
 
     def cancel(self) -> None:
         """Ask the running job to stop; its remaining results are dropped."""
-        self._cancel.set()
+        self._jobs.cancel(_TRANSLATE)
 
-    def _engine(self, from_code: str, to_code: str):
+    def _engine(self, from_code: str, to_code: str) -> object:
         key = (from_code, to_code)
         with self._lock:
             engine = self._engines.get(key)
@@ -126,33 +114,29 @@ class TranslationService(QObject):
 
     # --- GUI thread ---------------------------------------------------------------------
 
-    @Slot(object, object)
-    def _on_engine(self, job_id, engine) -> None:
-        if job_id == self._job_id:
-            self.modelReady.emit(getattr(engine, "model", None))
-
-    @Slot(object, object)
-    def _on_result(self, job_id, result) -> None:
-        if job_id != self._job_id or self._cancel.is_set():
-            return  # stale: from a previous document or a cancelled run
+    @Slot(str, object, object)
+    def _on_progress(self, _kind: str, job_id: int, event: Any) -> None:
+        what, value = event
+        if what == "engine":
+            self.modelReady.emit(getattr(value, "model", None))
+            return
         self._done += 1
-        if result.target:
-            self._words += len(result.source.split())
+        if value.target:
+            self._words += len(value.source.split())
         elapsed = max(time.monotonic() - self._t0, 1e-6)
-        self.sentenceTranslated.emit(result)
+        self.sentenceTranslated.emit(value)
         self.progress.emit(Progress(job_id, self._done, self._total, self._words / elapsed))
 
-    @Slot(object, object)
-    def _on_finished(self, job_id, _cancelled) -> None:
-        if job_id == self._job_id:
-            self.finished.emit(job_id)
+    @Slot(str, object, object)
+    def _on_finished(self, _kind: str, job_id: int, _cancelled: object) -> None:
+        self.finished.emit(job_id)
 
-    @Slot(object, object)
-    def _on_failed(self, job_id, exc) -> None:
-        if job_id != self._job_id:
-            return
-        if isinstance(exc, core_api.no_model_error()):
+    @Slot(str, object, object)
+    def _on_failed(self, _kind: str, job_id: int, exc: BaseException) -> None:
+        from desktop.core.errors import NoModelError
+
+        if isinstance(exc, NoModelError):
             self.modelMissing.emit(str(exc))
         else:
-            self.failed.emit(f"{type(exc).__name__}: {exc}")
+            self.failed.emit(message_for(exc))
         self.finished.emit(job_id)

@@ -1,4 +1,4 @@
-"""Review fixes in the services: results of one kind of job never drop another kind's."""
+"""The job runner's rules as the services use them: one kind never drops another's."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import types
 from desktop.config import Paths
 from desktop.core.documents.article import from_text
 from desktop.core.translation import packages as real_models
-from desktop.ui.services import core_api
 from desktop.ui.services.glossary import GlossaryService
 from desktop.ui.services.packages import ModelService
 
@@ -29,13 +28,18 @@ def _fake_models(gate: threading.Event, install_error: Exception | None = None):
         return info
 
     return types.SimpleNamespace(
-        download=download, install_file=install_file, installed=lambda paths: [info],
-        DownloadCancelled=real_models.DownloadCancelled)
+        download=download, install_file=install_file, installed=lambda paths: [info])
+
+
+def _use(monkeypatch, fake) -> None:
+    """Replace the package functions the service calls (looked up at call time)."""
+    for name in ("download", "install_file", "installed"):
+        monkeypatch.setattr(real_models, name, getattr(fake, name))
 
 
 def test_listing_during_download_keeps_the_install_result(qtbot, monkeypatch):
     gate = threading.Event()
-    monkeypatch.setattr(core_api, "models", lambda: _fake_models(gate))
+    _use(monkeypatch, _fake_models(gate))
     service = ModelService(Paths.from_env())
     installed, listed = [], []
     service.installed.connect(installed.append)
@@ -51,8 +55,7 @@ def test_listing_during_download_keeps_the_install_result(qtbot, monkeypatch):
 
 def test_failure_after_a_cancelled_download_is_reported_as_failure(qtbot, monkeypatch):
     gate = threading.Event()
-    monkeypatch.setattr(core_api, "models",
-                        lambda: _fake_models(gate, install_error=ValueError("not a package")))
+    _use(monkeypatch, _fake_models(gate, install_error=ValueError("not a package")))
     service = ModelService(Paths.from_env())
     with qtbot.waitSignal(service.cancelled, timeout=5000):
         service.download("de", "en")
@@ -69,7 +72,7 @@ def test_failure_after_a_cancelled_download_is_reported_as_failure(qtbot, monkey
 
 def test_new_match_drops_pending_term_check(qtbot, monkeypatch):
     gate = threading.Event()
-    monkeypatch.setattr(core_api, "check_terms",
+    monkeypatch.setattr("desktop.core.glossary.termcheck.check_terms",
                         lambda termbase, hits, targets: (gate.wait(5), {"p1s1": ["old"]})[1])
     service = GlossaryService(Paths.from_env())
     checked = []
