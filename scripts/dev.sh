@@ -2,7 +2,9 @@
 # Set up Lagebild in ./.venv (Debian/Ubuntu) and run it or its tests.
 #
 #   bash scripts/dev.sh run [FILE]   set up, then open the window (bundled article by default)
-#   bash scripts/dev.sh test [ARGS]  set up, then run the test suite (ARGS go to pytest)
+#   bash scripts/dev.sh test [ARGS]  set up, run the gates (lint, format, types, import
+#                                    contracts), then the test suite (ARGS go to pytest)
+#   bash scripts/dev.sh gates        set up, then run the gates only
 #   bash scripts/dev.sh setup        set up only
 #
 # Setup is idempotent and quick when nothing changed. Environment:
@@ -66,15 +68,26 @@ pip_setup() {
   touch "$stamp"
 }
 
+# The gates CI runs before the tests: lint, format, types (core and CLI), import contracts.
+gates() {
+  local bin="$venv/bin"
+  echo "==> ruff check";        "$bin/ruff" check .
+  echo "==> ruff format";       "$bin/ruff" format --check .
+  echo "==> mypy (core, cli)";  "$bin/mypy"
+  echo "==> import contracts";  "$bin/lint-imports" --no-cache
+}
+
 cmd="${1:-run}"
 shift || true
 case "$cmd" in
   setup) apt_setup; pip_setup ;;
+  gates) apt_setup; pip_setup; gates ;;
   run) apt_setup; pip_setup; exec "$venv/bin/lagebild" "$@" ;;
   test)
     apt_setup; pip_setup
+    gates
     export QT_QPA_PLATFORM=offscreen
     exec "$venv/bin/python" -m pytest "$@"
     ;;
-  *) echo "usage: bash scripts/dev.sh run [FILE] | test [PYTEST ARGS] | setup" >&2; exit 2 ;;
+  *) echo "usage: bash scripts/dev.sh run [FILE] | test [PYTEST ARGS] | gates | setup" >&2; exit 2 ;;
 esac

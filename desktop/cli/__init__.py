@@ -16,7 +16,7 @@ from desktop import APP_NAME, __version__
 from desktop.cli import glossary, packages, screenshot, segment, translate
 from desktop.cli.output import EXIT_FAILED, EXIT_OK, EXIT_USAGE, CommandError, Parser
 
-_SUBCOMMANDS: dict[str, Callable[[argparse._SubParsersAction], None]] = {  # type: ignore[type-arg]
+_SUBCOMMANDS: dict[str, Callable[[argparse._SubParsersAction], None]] = {
     "segment": segment.add_parser,
     "translate": translate.add_parser,
     "models": packages.add_parser,

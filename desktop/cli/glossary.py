@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop.cli.output import (
@@ -34,7 +35,7 @@ _EPILOG = (
 )
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction) -> None:
     """Register the `glossary` command."""
     p = sub.add_parser(
         "glossary",
@@ -108,7 +109,7 @@ def _match(args: argparse.Namespace, file: str) -> int:
     grouped: dict[str, list[Any]] = {}
     for hit in hits:
         grouped.setdefault(hit.entry_id, []).append(hit)
-    terms = []
+    terms: list[dict[str, Any]] = []
     for entry_id, entry_hits in grouped.items():
         entry = termbase.get(entry_id)
         if entry is None:
@@ -187,7 +188,7 @@ def _import(args: argparse.Namespace, file: str) -> int:
     from desktop.core.glossary import tbx
 
     termbase = _termbase()
-    entries = tbx.import_file(file)  # validates everything before anything is saved
+    entries = tbx.import_file(Path(file))  # validates everything before anything is saved
     termbase.add_user_entries(entries)
     count = len(entries)
     print(f"imported {count} {'entry' if count == 1 else 'entries'} into your glossary")
@@ -199,7 +200,7 @@ def _export(args: argparse.Namespace, file: str) -> int:
 
     termbase = _termbase()
     entries = termbase.user_entries() if args.user_only else termbase.entries
-    tbx.export_file(entries, file)
+    tbx.export_file(entries, Path(file))
     print(f"exported {len(entries)} entries to {file}")
     return EXIT_OK
 

@@ -14,7 +14,7 @@ from desktop.cli.output import EXIT_OK, CommandError, Parser, emit_json, safe
 ACTIONS = ("list", "install", "available", "download", "remove")
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction) -> None:
     """Register the `models` command and its actions."""
     p = sub.add_parser("models", help="list, install, download and remove translation models")
     msub = p.add_subparsers(dest="models_command", metavar="ACTION", parser_class=Parser)

@@ -12,7 +12,7 @@ from typing import Any
 from desktop.cli.output import EXIT_OK, CommandError
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction) -> None:
     """Register the `screenshot` command."""
     p = sub.add_parser("screenshot", help="render the main window to a PNG and exit")
     p.add_argument("file", nargs="?", help="document to open (default: the bundled article)")

@@ -7,7 +7,7 @@ import argparse
 from desktop.cli.output import EXIT_OK, article_json, emit_json, load_article, safe
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction) -> None:
     """Register the `segment` command."""
     p = sub.add_parser("segment", help="split a document into paragraphs and sentences")
     p.add_argument("file", help="document to split (.txt, .md, .html, .docx, .pdf)")

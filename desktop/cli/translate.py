@@ -25,7 +25,7 @@ MAX_BEAM = 16
 MAX_THREADS = 64
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction) -> None:
     """Register the `translate` command."""
     p = sub.add_parser("translate", help="translate a document offline")
     p.add_argument("file", help="document to translate (.txt, .md, .html, .docx, .pdf)")

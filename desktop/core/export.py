@@ -5,6 +5,14 @@ from __future__ import annotations
 import html
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
+    from desktop.core.documents import Article
+    from desktop.core.glossary.matching import Hit
+    from desktop.core.glossary.termbase import Entry, Termbase
 
 _CSS = """
 body { font-family: "DejaVu Sans", sans-serif; margin: 2em auto; max-width: 72em;
@@ -35,7 +43,9 @@ def _marked(text: str, ranges: list[tuple[int, int, str, str]]) -> str:
     return "".join(out)
 
 
-def _target_ranges(target: str, hits, termbase) -> list[tuple[int, int, str, str]]:
+def _target_ranges(
+    target: str, hits: Iterable[Hit], termbase: Termbase | None
+) -> list[tuple[int, int, str, str]]:
     """Where each hit's English rendering occurs, by the rule the window and term check use."""
     from desktop.core.glossary.termcheck import rendering_spans
 
@@ -44,7 +54,12 @@ def _target_ranges(target: str, hits, termbase) -> list[tuple[int, int, str, str
     return [(s.start, s.end, s.entry.id, s.entry.de) for s in rendering_spans(termbase, hits, target)]
 
 
-def bilingual_html(article, translations: dict[str, str], hits=(), termbase=None) -> str:
+def bilingual_html(
+    article: Article,
+    translations: Mapping[str, str | None],
+    hits: Iterable[Hit] = (),
+    termbase: Termbase | None = None,
+) -> str:
     """A standalone HTML page: German and English in two aligned columns, glossary appendix."""
     by_sentence: dict[str, list] = {}
     for hit in hits:
@@ -88,19 +103,23 @@ def bilingual_html(article, translations: dict[str, str], hits=(), termbase=None
     )
 
 
-def _sort_name(termbase, entry_id: str) -> str:
+def _sort_name(termbase: Termbase | None, entry_id: str) -> str:
     entry = termbase.get(entry_id) if termbase is not None else None
     return (entry.de if entry else entry_id).lower()
 
 
-def glossary_entries(hits, termbase) -> list[tuple[object, int]]:
+def glossary_entries(hits: Iterable[Hit], termbase: Termbase | None) -> list[tuple[Entry, int]]:
     """(entry, hit count) for each entry found in the article, sorted by German term."""
     counts = Counter(h.entry_id for h in hits)
-    pairs = [(termbase.get(e), n) for e, n in counts.items()] if termbase is not None else []
-    return sorted([(e, n) for e, n in pairs if e is not None], key=lambda p: p[0].de.lower())
+    found: list[tuple[Entry, int]] = []
+    for entry_id, n in counts.items():
+        entry = termbase.get(entry_id) if termbase is not None else None
+        if entry is not None:
+            found.append((entry, n))
+    return sorted(found, key=lambda p: p[0].de.lower())
 
 
-def write_glossary(path: Path, hits, termbase) -> None:
+def write_glossary(path: Path, hits: Iterable[Hit], termbase: Termbase | None) -> None:
     """Write the article's glossary entries as CSV or TBX (by suffix), importable again."""
     from desktop.core.glossary import tbx
     from desktop.core.glossary.termbase import GlossaryError

@@ -11,12 +11,16 @@ Forms are grouped by their Snowball stem, so plural and singular count together.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-
-from nltk.chunk import RegexpParser
-from nltk.stem.snowball import GermanStemmer
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from desktop.core.glossary.termbase import Entry, GlossaryError, Termbase, fold
+
+if TYPE_CHECKING:
+    from desktop.core.documents import Article
+    from desktop.core.glossary.matching import Hit
 
 _WEIGHTS = {"designator": 3.0, "alias": 3.0, "acronym": 2.0, "organisation": 2.0, "compound": 1.5}
 _DESIGNATOR = re.compile(
@@ -53,11 +57,17 @@ _ORG_HEADS = (
     "amt", "ministerium", "behorde", "agentur", "dienst", "direktorat", "verwaltung",
     "kommando", "rat", "institut", "organisation", "komitee", "ausschuss", "stab", "korps",
 )
-_ORG_GRAMMAR = RegexpParser(
-    r"""
+_ORG_GRAMMAR = r"""
     ORG: {<HEAD><ART|PREP>+<ADJ>*<NOUN|ACR>}
     """
-)
+
+
+@cache
+def _org_chunker() -> Any:
+    # nltk loads on first use, not when the module is imported (start-up stays cheap).
+    from nltk.chunk import RegexpParser
+
+    return RegexpParser(_ORG_GRAMMAR)
 _ARTICLES = {"der", "des", "den", "dem", "die", "das"}
 _PREPOSITIONS = {"für", "zur", "zum", "von", "vom"}
 # Frequent upper-case tokens that are not terms (news agencies, parties, units).
@@ -92,17 +102,17 @@ def _shape(word: str) -> str:
     return "ADJ" if re.search(r"(?:isch|lich|al|iv)(?:e|en|er|es|em)?$", low) else "O"
 
 
-def _organisations(text: str):
+def _organisations(text: str) -> Iterator[tuple[int, int]]:
     words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
     tagged = [(i, _shape(w)) for i, (w, _, _) in enumerate(words)]
     if not any(tag == "HEAD" for _, tag in tagged):
         return  # the chunker is the slow part; most sentences have no institution head
-    for subtree in _ORG_GRAMMAR.parse(tagged).subtrees(lambda t: t.label() == "ORG"):
+    for subtree in _org_chunker().parse(tagged).subtrees(lambda t: t.label() == "ORG"):
         first, last = subtree.leaves()[0][0], subtree.leaves()[-1][0]
         yield words[first][1], words[last][2]
 
 
-def _candidates(text: str):
+def _candidates(text: str) -> Iterator[tuple[str, int, int]]:
     """(kind, start, end) in one sentence; offsets relative to ``text``."""
     for m in _DESIGNATOR.finditer(text):
         if re.search(r"[A-Za-z]", m.group()) and not re.fullmatch(r"[A-Z]\d{1,2}", m.group()):
@@ -132,7 +142,9 @@ def _candidates(text: str):
             yield "compound", m.start(), m.end()
 
 
-def suggest_terms(article, termbase: Termbase, hits=None, limit: int = 50) -> list[Suggestion]:
+def suggest_terms(
+    article: Article, termbase: Termbase, hits: Iterable[Hit] | None = None, limit: int = 50
+) -> list[Suggestion]:
     """Ranked suggestions for terms in ``article`` that ``termbase`` does not know."""
     if hits is None:
         hits = termbase.matcher().match(article)
@@ -140,6 +152,8 @@ def suggest_terms(article, termbase: Termbase, hits=None, limit: int = 50) -> li
     for hit in hits:
         covered.setdefault(hit.sentence_id, []).append((hit.start, hit.end))
     known = {fold(t) for e in termbase.entries for t in e.german_terms}
+    from nltk.stem.snowball import GermanStemmer
+
     stemmer = GermanStemmer()
     groups: dict[str, Suggestion] = {}
     for sentence in article.sentences():

@@ -15,7 +15,10 @@ import json
 import logging
 import sys
 import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from types import ModuleType
+from typing import Any
 from pathlib import Path
 
 from desktop.config import Paths
@@ -87,7 +90,7 @@ def pending(paths: Paths | None = None, dirs: list[Path] | None = None) -> list[
 
 
 @contextmanager
-def _locked(paths: Paths):
+def _locked(paths: Paths) -> Iterator[None]:
     """Serialise installs across threads and processes."""
     paths.data.mkdir(parents=True, exist_ok=True)
     with _thread_lock, open(paths.data / ".bundled-models.lock", "a+") as handle:
@@ -144,7 +147,7 @@ def install_pending(paths: Paths | None = None, dirs: list[Path] | None = None) 
     return new
 
 
-def _install_one(file: Path, paths: Paths, models) -> dict:
+def _install_one(file: Path, paths: Paths, models: ModuleType) -> dict[str, Any]:
     _top, meta = models.inspect_file(file)
     pair = (meta["from_code"], meta["to_code"])
     version = str(meta.get("package_version", ""))
@@ -158,7 +161,9 @@ def _install_one(file: Path, paths: Paths, models) -> dict:
     return {"status": "installed", "code": info.code, "version": info.version, "_info": info}
 
 
-def start_in_background(paths: Paths | None = None, on_done=None) -> threading.Thread | None:
+def start_in_background(
+    paths: Paths | None = None, on_done: Callable[[list[Any]], None] | None = None
+) -> threading.Thread | None:
     """Run install_pending in a daemon thread if anything is pending; call on_done(list)."""
     paths = paths or Paths.from_env()
     if not pending(paths):

@@ -55,7 +55,7 @@ def localise_number(number: str, source_lang: str, target_lang: str) -> str:
     """Write a number in the target language's style (``1.000,5`` -> ``1,000.5`` for de->en)."""
     if (source_lang in DECIMAL_COMMA) == (target_lang in DECIMAL_COMMA):
         return number
-    return number.translate(str.maketrans({".": ",", ",": "."}))
+    return number.translate(str.maketrans(".,", ",."))
 
 
 def _is_key_part(part: str) -> bool:

@@ -26,7 +26,9 @@ FLAG_DESIGNATOR_LOST = "designator_lost"
 FLAG_RESTORE_FAILED = "mask_restore_failed"
 
 
-def judge(src: str, target: str, n_in: int, n_out: int, flags: list[str] | None = None):
+def judge(
+    src: str, target: str, n_in: int, n_out: int, flags: list[str] | None = None
+) -> tuple[str, tuple[str, ...]]:
     """(target, flags) for a finished sentence: designator check plus quality flags."""
     flags = list(flags or [])
     if masking.missing_designators(src, target):
