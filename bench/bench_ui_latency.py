@@ -93,7 +93,7 @@ def measure(app, window, label: str) -> None:
     first: list[float] = []
     glossary: list[int] = []
     window.translationFinished.connect(lambda: done.append(time.monotonic()))
-    window.translator.sentenceTranslated.connect(
+    window.translation_service.sentenceTranslated.connect(
         lambda _r: first or first.append(time.monotonic() - t0))
     window.glossaryReady.connect(lambda: glossary.append(1))
     probe.start()

@@ -72,7 +72,7 @@ class MainWindow(WindowSettingsMixin, ModelsExportMixin, QMainWindow):
         self.setAcceptDrops(True)
 
         self.documents = DocumentService(self)
-        self.translator = translation_service or TranslationService(self.paths, parent=self)
+        self.translation_service = translation_service or TranslationService(self.paths, parent=self)
         self.glossary_service = glossary_service or GlossaryService(self.paths, parent=self)
         self.models = model_service or ModelService(self.paths, parent=self)
 
@@ -82,7 +82,7 @@ class MainWindow(WindowSettingsMixin, ModelsExportMixin, QMainWindow):
         self.dock.setAccessibleName(self.tr("Glossary panel"))
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self._build_status_bar()
-        self.actions = actions.build(self)
+        self.menu_actions = actions.build(self)
         self._pending: deque = deque()
         self._sentence_ids: set[str] = set()
         self._flags_dirty = False
@@ -120,7 +120,7 @@ class MainWindow(WindowSettingsMixin, ModelsExportMixin, QMainWindow):
     def _wire(self) -> None:
         self.documents.loaded.connect(self._on_loaded)
         self.documents.failed.connect(self._on_load_failed)
-        tr = self.translator
+        tr = self.translation_service
         tr.sentenceTranslated.connect(self._on_sentence)
         tr.progress.connect(self._on_progress)
         tr.finished.connect(self._on_translation_finished)
@@ -213,13 +213,13 @@ class MainWindow(WindowSettingsMixin, ModelsExportMixin, QMainWindow):
         self.progress.setValue(len(self.translations))
         self.progress.setVisible(True)
         self.cancel_button.setVisible(True)
-        self.translator.translate(sentences, self.article.source.language, "en")
+        self.translation_service.translate(sentences, self.article.source.language, "en")
 
     def cancel_translation(self) -> None:
         """Stop the running translation; what is done stays."""
         if self.article is None or self.translation_done:
             return  # nothing runs (Esc is also pressed for other reasons)
-        self.translator.cancel()
+        self.translation_service.cancel()
         self._cancelled = True
         self.cancel_button.setVisible(False)
         self.progress.setVisible(False)
@@ -416,9 +416,9 @@ class MainWindow(WindowSettingsMixin, ModelsExportMixin, QMainWindow):
 
     def shutdown(self, timeout_ms: int = 5000) -> None:
         """Cancel background work and wait for the pools (window close, tests)."""
-        self.translator.cancel()
+        self.translation_service.cancel()
         self.models.cancel()
-        for service in (self.translator, self.glossary_service, self.models, self.documents):
+        for service in (self.translation_service, self.glossary_service, self.models, self.documents):
             service.pool.waitForDone(timeout_ms)
 
     def paste_document(self) -> None:

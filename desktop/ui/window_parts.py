@@ -43,7 +43,7 @@ class ModelsExportMixin:
 
     def _on_model_installed(self, info) -> None:
         self.view.no_model.set_busy(False, "")
-        self.translator.forget_engines()
+        self.translation_service.forget_engines()
         self.view.show_target()
         self.start_translation()
 
@@ -104,12 +104,12 @@ class WindowSettingsMixin:
         self.view.set_zoom(self.zoom)
         sync = s.value("view/syncScroll", True)
         self.view.sync_scrolling = sync in (True, "true", "1", 1)
-        self.actions.sync_scroll.setChecked(self.view.sync_scrolling)
+        self.menu_actions.sync_scroll.setChecked(self.view.sync_scrolling)
         self.theme_mode = str(s.value("view/theme", "system"))
         self.apply_theme(themes.resolve(self.theme_mode), save=False)
         hints = QGuiApplication.styleHints()
         hints.colorSchemeChanged.connect(self._on_system_scheme)  # follows "system"
-        self.actions.rebuild_recent()
+        self.menu_actions.rebuild_recent()
 
     def save_settings(self) -> None:
         """Remember layout, zoom, theme and scrolling for the next start."""
@@ -133,7 +133,7 @@ class WindowSettingsMixin:
         recent = [p for p in self.recent_files() if p != path]
         self.settings.setValue("files/recent", [path, *recent][:MAX_RECENT])
         self.settings.setValue("files/last", path)
-        self.actions.rebuild_recent()
+        self.menu_actions.rebuild_recent()
 
     def set_zoom(self, point_size: float) -> None:
         """Reading font size in points (6..40)."""
@@ -151,7 +151,7 @@ class WindowSettingsMixin:
         self.dark = dark
         for widget in (self.view.source, self.view.target, self.dock):
             widget.colours = colours
-        self.actions.dark_theme.setChecked(dark)
+        self.menu_actions.dark_theme.setChecked(dark)
         if save:
             self.theme_mode = "dark" if dark else "light"
         if self.article is not None:

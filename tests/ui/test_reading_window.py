@@ -103,8 +103,8 @@ def test_click_scrolls_other_pane_and_sync_toggle(qtbot, opened, engine_cls, mak
     window = make_window(fake_engine, size=(900, 500))
     article = opened(window, article_path)
     source, target = window.view.source, window.view.target
-    window.actions.sync_scroll.setChecked(True)
-    window.actions.sync_scroll.trigger()  # the menu action turns it off
+    window.menu_actions.sync_scroll.setChecked(True)
+    window.menu_actions.sync_scroll.trigger()  # the menu action turns it off
     assert window.view.sync_scrolling is False
     last = article.sentences()[-1]
     source.verticalScrollBar().setValue(source.verticalScrollBar().maximum())
@@ -114,7 +114,7 @@ def test_click_scrolls_other_pane_and_sync_toggle(qtbot, opened, engine_cls, mak
     assert target.verticalScrollBar().value() > 0
     assert target.aligned() == last.id
     # sync on: scrolling the German pane scrolls the English one
-    window.actions.sync_scroll.trigger()
+    window.menu_actions.sync_scroll.trigger()
     assert window.view.sync_scrolling is True
     source.verticalScrollBar().setValue(0)
     assert target.verticalScrollBar().value() < 50

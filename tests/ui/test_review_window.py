@@ -28,7 +28,7 @@ def test_escape_after_translation_keeps_the_finished_status(qtbot, make_window, 
     opened(window, article_path)
     finished = window.status_label.text()
     assert finished.startswith("Translated")
-    window.actions.cancel.trigger()  # Esc, e.g. pressed to leave the glossary search field
+    window.menu_actions.cancel.trigger()  # Esc, e.g. pressed to leave the glossary search field
     assert window.status_label.text() == finished
 
 

@@ -95,8 +95,8 @@ def test_settings_round_trip(qtbot, make_window, opened, fake_engine, article_pa
     window = make_window(fake_engine)
     opened(window, article_path)
     window.set_zoom(15)
-    window.actions.sync_scroll.setChecked(True)
-    window.actions.sync_scroll.trigger()
+    window.menu_actions.sync_scroll.setChecked(True)
+    window.menu_actions.sync_scroll.trigger()
     window.apply_theme(True)
     window.resize(1000, 700)
     window.close()
@@ -105,10 +105,10 @@ def test_settings_round_trip(qtbot, make_window, opened, fake_engine, article_pa
         pass
     assert again.zoom == 15
     assert again.view.source.document().defaultFont().pointSizeF() == 15
-    assert again.view.sync_scrolling is False and not again.actions.sync_scroll.isChecked()
-    assert again.dark and again.actions.dark_theme.isChecked()
+    assert again.view.sync_scrolling is False and not again.menu_actions.sync_scroll.isChecked()
+    assert again.dark and again.menu_actions.dark_theme.isChecked()
     assert again.recent_files() == [str(article_path)]
-    assert [a.toolTip() for a in again.actions.recent_menu.actions()] == [str(article_path)]
+    assert [a.toolTip() for a in again.menu_actions.recent_menu.actions()] == [str(article_path)]
     assert again.article.source.path == str(article_path)  # the last file reopened
     # the saved geometry is used instead of the 1400x900 default (offscreen may clamp width)
     assert again.size().height() == 700
@@ -145,9 +145,9 @@ def test_shortcuts_dialog_lists_actions(qtbot, make_window):
     from desktop.ui.dialogs import ShortcutsDialog
 
     window = make_window(None)
-    dialog = ShortcutsDialog(window.actions.all(), window)
+    dialog = ShortcutsDialog(window.menu_actions.all(), window)
     qtbot.addWidget(dialog)
-    with_keys = [a for a in window.actions.all() if a.shortcuts()]
+    with_keys = [a for a in window.menu_actions.all() if a.shortcuts()]
     assert dialog.rows == len(with_keys) >= 15
     from PySide6.QtWidgets import QTextBrowser
 
@@ -167,12 +167,12 @@ def test_every_pane_and_control_has_accessible_name(qtbot, make_window):
 def test_zoom_shortcuts(qtbot, make_window):
     window = make_window(None)
     before = window.zoom
-    window.actions.zoom_in.trigger()
-    window.actions.zoom_in.trigger()
+    window.menu_actions.zoom_in.trigger()
+    window.menu_actions.zoom_in.trigger()
     assert window.zoom == before + 2
-    window.actions.zoom_out.trigger()
+    window.menu_actions.zoom_out.trigger()
     assert window.view.target.document().defaultFont().pointSizeF() == before + 1
-    window.actions.zoom_reset.trigger()
+    window.menu_actions.zoom_reset.trigger()
     assert window.zoom == 12
 
 
@@ -184,7 +184,7 @@ def test_paste_and_drop_open_documents(qtbot, make_window, fake_engine, monkeypa
     monkeypatch.setattr(dialogs.PasteDialog, "exec",
                         lambda self: dialogs.PasteDialog.DialogCode.Accepted)
     with qtbot.waitSignal(window.documentShown):
-        window.actions.paste.trigger()
+        window.menu_actions.paste.trigger()
     assert window.article.source.path is None
     assert window.view.source.toPlainText().startswith("Der Bundesnachrichtendienst warnt.")
     dropped = tmp_path / "drop.md"
