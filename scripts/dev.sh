@@ -20,12 +20,14 @@ python="${PYTHON:-python3}"
 
 # Qt 6 needs these even offscreen (QT-NOTES.md); a real X window needs the xcb set; the tests
 # use xvfb for a real window, and fonts so that glyphs are not boxes; the packaging test
-# builds the bundle (binutils, patchelf) and validates the desktop files.
+# builds the bundle (binutils, patchelf) and validates the desktop files; trans-de-en is the
+# Ding German-English dictionary (GPL-2+ data, read at run time, never copied into the repo).
 APT_PACKAGES=(
   python3-venv libgl1 libegl1 libfontconfig1 libglib2.0-0 libxkbcommon0 libx11-6 libdbus-1-3
   fonts-dejavu-core libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
   libxcb-render-util0 libxcb-shape0 libxkbcommon-x11-0 xvfb xauth
   binutils patchelf desktop-file-utils appstream
+  trans-de-en
 )
 
 apt_setup() {
