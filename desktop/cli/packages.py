@@ -51,7 +51,15 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace, packages: ModuleType) -> int:
-    infos = packages.installed()
+    infos, broken = packages.installed_and_broken()
+    for b in broken:  # skipped, but the user must be able to find and remove them
+        print(
+            safe(
+                f"lagebild: warning: skipped the broken model folder {b.path.name} ({b.reason});"
+                f" remove it with: lagebild models remove {b.path.name}"
+            ),
+            file=sys.stderr,
+        )
     if args.json:
         emit_json([_info_json(i) for i in infos])
         return EXIT_OK
@@ -147,7 +155,7 @@ def _download(args: argparse.Namespace, packages: ModuleType) -> int:
 
 def _remove(args: argparse.Namespace, packages: ModuleType) -> int:
     for info in packages.remove(args.code):
-        print(safe(f"removed {info.code} {info.version}"))
+        print(safe(f"removed {info.code} {info.version}".rstrip()))
     return EXIT_OK
 
 

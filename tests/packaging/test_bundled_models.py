@@ -36,6 +36,15 @@ def paths():
     return Paths.from_env()
 
 
+@pytest.fixture(autouse=True)
+def _dummy_weights_skip_the_load_check():
+    """fake_package() holds dummy weights; install_file's load check (tested with real and
+    broken models in tests/core/translation/test_package_hostile.py) would refuse them."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(models, "check_loads", lambda folder, label, package: None)
+        yield
+
+
 def test_nothing_bundled_is_a_no_op(paths, tmp_path):
     assert bundled_models.install_pending(paths, dirs=[tmp_path / "none"]) == []
     assert not bundled_models.marker_path(paths).exists()

@@ -129,7 +129,7 @@ def test_fetch_index_from_loopback(loopback):
 @pytest.mark.parametrize(
     "status, body, message",
     [
-        (404, b"nope", "could not read"),
+        (404, b"nope", "Could not read .* HTTP 404"),
         (200, b"{not json", "not valid JSON"),
         (200, b'{"packages": []}', "not a list"),
     ],
