@@ -12,6 +12,8 @@ the real home directory:
 from __future__ import annotations
 
 import os
+import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +29,7 @@ class Paths:
     cache: Path
 
     @classmethod
-    def from_env(cls, environ: dict[str, str] | None = None) -> Paths:
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Paths:
         """Resolve the directories from the environment, else the platform defaults."""
         env = os.environ if environ is None else environ
         home = env.get("LAGEBILD_HOME")
@@ -47,11 +49,6 @@ class Paths:
             config=_dir_from(env, "LAGEBILD_CONFIG_DIR", defaults[1]),
             cache=_dir_from(env, "LAGEBILD_CACHE_DIR", defaults[2]),
         )
-
-    @property
-    def nltk_data(self) -> Path:
-        """Directory put on ``nltk.data.path``; we write punkt_tab files here."""
-        return self.data / "nltk_data"
 
     @property
     def argos_packages(self) -> Path:
@@ -80,6 +77,25 @@ class Paths:
         return self
 
 
-def _dir_from(env, name: str, default: Path) -> Path:
+def writable_problem(directory: Path) -> OSError | None:
+    """Create DIRECTORY if needed and try to write a file in it; the error, or None.
+
+    A real write, not ``os.access``: that says yes to root on a read-only mount and
+    knows nothing about a full disk.
+    """
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(prefix=".write-test-", dir=directory)
+        try:
+            os.write(fd, b"x")
+        finally:
+            os.close(fd)
+            os.unlink(probe)
+    except OSError as exc:
+        return exc
+    return None
+
+
+def _dir_from(env: Mapping[str, str], name: str, default: Path) -> Path:
     value = env.get(name)
     return Path(value).expanduser() if value else default

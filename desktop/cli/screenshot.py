@@ -1,15 +1,28 @@
-"""`lagebild screenshot --out PNG`: render the real main window offscreen and exit."""
+"""`lagebild screenshot --out PNG`: render the real main window offscreen and exit.
+
+The window runs headless: it never opens a dialog (a document that fails to load is a
+one-line error and exit 1), and a watchdog ends the process when the window has not
+finished ``--timeout`` seconds plus a short grace period after the start, whatever
+blocks it.
+"""
 
 from __future__ import annotations
 
 import argparse
 import os
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
 
-from desktop.cli.output import EXIT_OK, CommandError
+from desktop.cli.output import EXIT_FAILED, EXIT_OK, CommandError, safe
+
+# After --timeout: time to render, write the PNG and stop the workers before the
+# watchdog ends the process.
+GRACE_SECONDS = 10.0
+SHUTDOWN_MS = 2000  # per worker pool
+MAX_TIMEOUT = 86400.0
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -27,7 +40,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "--timeout",
         type=float,
         default=120.0,
-        help="seconds to wait at most (default: 120)",
+        help="seconds to wait at most (default: 120); whatever happens, the command "
+        f"ends at most {GRACE_SECONDS:.0f} s later",
     )
     p.add_argument("--theme", choices=("light", "dark"), help="force a theme")
     p.set_defaults(func=run)
@@ -36,12 +50,37 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Render the real main window offscreen to a PNG and exit."""
     size = parse_size(args.size)
+    if not 0 < args.timeout <= MAX_TIMEOUT:  # also refuses nan and inf
+        raise CommandError(f"--timeout must be more than 0 and at most {MAX_TIMEOUT:.0f} seconds")
+    watchdog = start_watchdog(args.timeout)
+    try:
+        return _run(args, size)
+    finally:
+        watchdog.cancel()
+
+
+def start_watchdog(timeout: float, grace: float = GRACE_SECONDS) -> threading.Timer:
+    """End the process (one line, exit 1) TIMEOUT + GRACE seconds from now, unless cancelled."""
+    line = f"lagebild: error: the window did not finish within --timeout {timeout:g} s\n"
+
+    def expire() -> None:
+        os.write(2, line.encode())  # no Python I/O machinery: the main thread may hold it
+        os._exit(EXIT_FAILED)
+
+    timer = threading.Timer(timeout + grace, expire)
+    timer.daemon = True
+    timer.start()
+    return timer
+
+
+def _run(args: argparse.Namespace, size: tuple[int, int]) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before Qt loads
     # The one lazy import of the window: headless commands never load Qt.
-    from desktop.ui.app import create_window, make_app
+    from desktop.ui.app import create_window, make_app, quiet_qt_messages
 
+    quiet_qt_messages()  # Qt's platform chatter is not an error line
     app = make_app(["lagebild"])
-    window = create_window(args.file)
+    window = create_window(args.file, headless=True)
     window.resize(*size)
     if args.theme:
         window.apply_theme(args.theme == "dark", save=False)
@@ -50,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
         ok = _wait(app, window, args.wait, args.timeout)
         out = _render(app, window, args.out)
     finally:
-        window.shutdown()
+        window.shutdown(SHUTDOWN_MS)
         window.close()
     if not ok:
         print("lagebild: warning: timed out waiting for the window to finish", file=sys.stderr)
@@ -77,7 +116,7 @@ def _wait(app: Any, window: Any, wait: bool, timeout: float) -> bool:
 
     def ready() -> bool:
         if failed:
-            raise CommandError(failed[0])
+            raise CommandError(safe(" ".join(failed[0].split())))  # one line
         if window.article is None:
             return False
         if not wait:

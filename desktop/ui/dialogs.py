@@ -1,13 +1,20 @@
-"""Small dialogs: term editor, error details, keyboard shortcuts, paste as new document."""
+"""Small dialogs: term editor, error details, keyboard shortcuts, paste as new document.
+
+Also ``plain_text_message_boxes``: Qt's static QMessageBox functions with the message
+shown as plain text.
+"""
 
 from __future__ import annotations
 
 import html
 import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -23,6 +30,37 @@ from PySide6.QtWidgets import (
 
 from desktop.ui import themes
 from desktop.ui.glossary_dock import category_label
+
+
+class _PlainTextBoxes(QObject):
+    """Event filter: a QMessageBox about to show gets Qt.TextFormat.PlainText."""
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: D102
+        if event.type() == QEvent.Type.Show and isinstance(obj, QMessageBox):
+            obj.setTextFormat(Qt.TextFormat.PlainText)
+        return False
+
+
+@contextmanager
+def plain_text_message_boxes() -> Iterator[None]:
+    """Message boxes shown inside the block display their text as plain text.
+
+    Qt's static QMessageBox functions (warning, question) take no text format and guess
+    (AutoText), so a file name or package name like ``<img src=...>`` would render as
+    HTML. The static functions stay (callers and tests rely on them); this switches the
+    box they create to plain text before it first paints.
+    """
+    app = QApplication.instance()
+    if app is None:
+        yield
+        return
+    plain = _PlainTextBoxes()
+    app.installEventFilter(plain)
+    try:
+        yield
+    finally:
+        app.removeEventFilter(plain)
+        plain.deleteLater()
 
 
 class TermEditorDialog(QDialog):
@@ -46,7 +84,8 @@ class TermEditorDialog(QDialog):
         self.definition.setAccessibleName(self.tr("Definition"))
         self.definition.setTabChangesFocus(True)
         self.definition.setFixedHeight(80)
-        self.context = QLabel(html.escape(context) or self.tr("(no context)"), self)
+        self.context = QLabel(context or self.tr("(no context)"), self)
+        self.context.setTextFormat(Qt.TextFormat.PlainText)  # a sentence from the document
         self.context.setWordWrap(True)
         self.context.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(self.tr("&German term:"), self.de)

@@ -212,7 +212,8 @@ class GlossaryDock(QDockWidget):
         item.setData(0, ENTRY_ROLE, entry.id)
         item.setData(0, KIND_ROLE, "entry")
         item.setForeground(0, self.colours.category(entry.category))
-        item.setToolTip(0, entry.definition or entry.en)
+        # Tooltips guess the format (a QLabel with AutoText): escaped inside our own tag.
+        item.setToolTip(0, _tooltip_html(entry.definition or entry.en))
         return item
 
     # --- selection -------------------------------------------------------------------
@@ -334,6 +335,11 @@ class GlossaryDock(QDockWidget):
                     parts.append(f"<li><a href='sentence:{sid}'>{sid}</a> {ctx}</li>")
                 parts.append("</ol>")
         return "".join(parts)
+
+
+def _tooltip_html(text: str) -> str:
+    """TEXT (entry data) as a rich-text tooltip that shows it literally."""
+    return f"<p style='white-space:pre-wrap'>{html.escape(text)}</p>" if text else ""
 
 
 def _matches(entry, query: str) -> bool:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop import APP_NAME
 from desktop.config import Paths
 from desktop.ui import actions
+from desktop.ui.dialogs import plain_text_message_boxes
 from desktop.ui.flags import flag_text as _flag_text
 from desktop.ui.glossary_dock import GlossaryDock
 from desktop.ui.reading_view import ReadingView
@@ -42,6 +43,10 @@ class MainWindow(WindowSettingsMixin, ModelsExportMixin, QMainWindow):
     translationFinished = Signal()
     glossaryReady = Signal()
     checkFinished = Signal()
+
+    # Headless (the screenshot command): never a modal dialog; errors go to the log and
+    # the signals (documentFailed), so nothing waits for a click that cannot come.
+    headless = False
 
     def __init__(
         self,
@@ -78,6 +83,8 @@ class MainWindow(WindowSettingsMixin, ModelsExportMixin, QMainWindow):
 
         self.view = ReadingView(self)
         self.setCentralWidget(self.view)
+        for label in (self.view.source_label, self.view.target_label):
+            label.setTextFormat(Qt.TextFormat.PlainText)  # the document header shows data
         self.dock = GlossaryDock(self)
         self.dock.setAccessibleName(self.tr("Glossary panel"))
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
@@ -102,6 +109,8 @@ class MainWindow(WindowSettingsMixin, ModelsExportMixin, QMainWindow):
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         self.status_label = QLabel(self.tr("Ready"), self)
+        # Messages carry file names, package versions and errors: never rich text.
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         self.status_label.setAccessibleName(self.tr("Translation progress"))
         self.progress = QProgressBar(self)
         self.progress.setAccessibleName(self.tr("Sentences translated"))
@@ -112,6 +121,7 @@ class MainWindow(WindowSettingsMixin, ModelsExportMixin, QMainWindow):
         self.cancel_button.setAccessibleName(self.tr("Cancel translation"))
         self.cancel_button.setVisible(False)
         self.model_label = QLabel(self)
+        self.model_label.setTextFormat(Qt.TextFormat.PlainText)
         bar.addWidget(self.status_label, 1)
         bar.addPermanentWidget(self.model_label)
         bar.addPermanentWidget(self.progress)
@@ -166,7 +176,15 @@ class MainWindow(WindowSettingsMixin, ModelsExportMixin, QMainWindow):
     def _on_load_failed(self, path, message: str) -> None:
         self.status_label.setText(message)
         self.documentFailed.emit(message)
-        QMessageBox.warning(self, self.tr("Cannot open the document"), message)
+        self._warn(self.tr("Cannot open the document"), message)
+
+    def _warn(self, title: str, message: str) -> None:
+        """A modal warning showing MESSAGE as plain text; headless, only logged."""
+        if self.headless:  # the caller reports it too (status bar, documentFailed)
+            log.info("%s: %s", title, message)
+            return
+        with plain_text_message_boxes():  # messages carry file names and errors
+            QMessageBox.warning(self, title, message)
 
     def show_article(self, article) -> None:
         """Show ARTICLE at once, then start glossary matching and translation."""
@@ -380,7 +398,7 @@ class MainWindow(WindowSettingsMixin, ModelsExportMixin, QMainWindow):
         try:
             entry = self.glossary_service.add_entry(dialog.values(), self.article)
         except Exception as exc:  # noqa: BLE001 - shown to the user, the document stays
-            QMessageBox.warning(self, self.tr("Could not save the glossary"), str(exc))
+            self._warn(self.tr("Could not save the glossary"), str(exc))
             return False
         self.status_label.setText(self.tr("Added “%1” to your glossary.").replace("%1", entry.de))
         return True

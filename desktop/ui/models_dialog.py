@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -15,6 +16,8 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
     QVBoxLayout,
 )
+
+from desktop.ui.dialogs import plain_text_message_boxes
 
 
 class ModelsDialog(QDialog):
@@ -35,6 +38,7 @@ class ModelsDialog(QDialog):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         layout.addWidget(self.table, 1)
         self.status = QLabel(self)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # errors, package names
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         self.progress = QProgressBar(self)
@@ -112,8 +116,9 @@ class ModelsDialog(QDialog):
             self.status.setText(self.tr("Select a model to remove."))
             return
         code = self._models[row].code
-        answer = QMessageBox.question(self, self.windowTitle(),
-                                      self.tr("Remove the model %1?").replace("%1", code))
+        with plain_text_message_boxes():  # the code comes from the package's metadata
+            answer = QMessageBox.question(self, self.windowTitle(),
+                                          self.tr("Remove the model %1?").replace("%1", code))
         if answer == QMessageBox.StandardButton.Yes:
             self._busy(True, self.tr("Removing…"))
             self.service.remove(code)

@@ -36,8 +36,10 @@ class NoModelPanel(QWidget):
         font.setBold(True)
         self.title.setFont(font)
         self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # may name the missing pair
         layout.addWidget(self.title)
         self.message = QLabel(self)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.setText(self.tr(
@@ -47,6 +49,7 @@ class NoModelPanel(QWidget):
             "fully meanwhile."))
         layout.addWidget(self.message)
         self.detail = QLabel(self)
+        self.detail.setTextFormat(Qt.TextFormat.PlainText)  # the engine's message
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail.setForegroundRole(QPalette.ColorRole.PlaceholderText)
@@ -70,6 +73,7 @@ class NoModelPanel(QWidget):
         prow.addWidget(self.cancel_button)
         layout.addLayout(prow)
         self.status = QLabel(self)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # download and install errors
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
         layout.addStretch(2)

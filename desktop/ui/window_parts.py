@@ -16,6 +16,7 @@ from desktop.ui import themes
 
 DEFAULT_POINT_SIZE = 12.0
 MAX_RECENT = 10
+SETTINGS_MESSAGE_MS = 20_000  # the read-only settings notice, then the usual status
 
 
 class ModelsExportMixin:
@@ -83,6 +84,10 @@ class ModelsExportMixin:
 class WindowSettingsMixin:
     """Layout, zoom, theme, scrolling and recent files, remembered in QSettings."""
 
+    settings_saveable = True  # False when the config dir is read-only or full
+    settings_notice = ""  # the status-bar notice saying so
+    _notice_pending = False
+
     # --- settings ----------------------------------------------------------------------
 
     def _restore_settings(self) -> None:
@@ -110,6 +115,27 @@ class WindowSettingsMixin:
         hints = QGuiApplication.styleHints()
         hints.colorSchemeChanged.connect(self._on_system_scheme)  # follows "system"
         self.menu_actions.rebuild_recent()
+
+    def settings_not_saved(self, directory: str | Path) -> None:
+        """Say once, in the status bar, that settings live in memory only this session."""
+        self.settings_saveable = False
+        self.settings_notice = QCoreApplication.translate(
+            "MainWindow", "Settings cannot be saved: %1 is read-only or full. "
+            "Changes are kept until Lagebild closes.").replace("%1", str(directory))
+        if self.isVisible():
+            self._show_settings_notice()
+        else:
+            self._notice_pending = True  # a message shown before the window is, overlaps
+
+    def showEvent(self, event) -> None:  # noqa: D102
+        super().showEvent(event)
+        if self._notice_pending:
+            self._show_settings_notice()
+
+    def _show_settings_notice(self) -> None:
+        self._notice_pending = False
+        # A temporary message is painted as plain text; the path is never rich text.
+        self.statusBar().showMessage(self.settings_notice, SETTINGS_MESSAGE_MS)
 
     def save_settings(self) -> None:
         """Remember layout, zoom, theme and scrolling for the next start."""

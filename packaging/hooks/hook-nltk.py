@@ -3,7 +3,7 @@
 The stock hook copies every existing directory on ``nltk.data.path`` (~/nltk_data,
 /usr/share/nltk_data, ...) into the bundle, so the bundle would depend on what the build
 machine happens to have. Lagebild never reads NLTK's data directories: its Punkt tables
-come from the ``punkt`` package and are written into the user's data dir on first use.
+come from the ``punkt`` package and are read into memory (nothing is written).
 """
 
 from PyInstaller.utils.hooks import collect_data_files

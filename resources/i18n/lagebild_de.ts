@@ -558,6 +558,11 @@
         <source>Installing…</source>
         <translation>Wird installiert…</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/window_parts.py" line="122"/>
+        <source>Settings cannot be saved: %1 is read-only or full. Changes are kept until Lagebild closes.</source>
+        <translation>Einstellungen können nicht gespeichert werden: %1 ist schreibgeschützt oder voll. Änderungen bleiben bis zum Beenden von Lagebild erhalten.</translation>
+    </message>
 </context>
 <context>
     <name>ModelsDialog</name>

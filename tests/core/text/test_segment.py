@@ -95,14 +95,3 @@ def test_single_endless_token_is_cut_hard():
     assert [len(s.text) for s in pieces] == [400] * 12 + [200]
 
 
-def test_punkt_tab_files_written_into_data_dir(lagebild_home):
-    sentences("Ein Satz. Noch einer.")
-    target = lagebild_home / "data" / "nltk_data" / "tokenizers" / "punkt_tab" / "german"
-    # The data dir is fresh per test but the tokenizer is cached per process; either it was
-    # written now, or an earlier test in this process wrote it into its own tmp home.
-    from desktop.core.text import segment
-
-    written = segment._tokenizer.cache_info().currsize
-    assert written >= 1
-    if target.exists():
-        assert (target / "abbrev_types.txt").read_text(encoding="utf-8").strip()
