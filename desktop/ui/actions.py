@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import QObject
@@ -95,7 +96,7 @@ class Actions(QObject):
         menu.clear()
         for path in self.window.recent_files():
             action = menu.addAction(Path(path).name)
-            action.setToolTip(path)
+            action.setToolTip(html.escape(path))  # tooltips guess rich text
             action.triggered.connect(lambda _c=False, p=path: self.window.open_file(p))
         menu.setEnabled(bool(menu.actions()))
 
@@ -135,7 +136,10 @@ class Actions(QObject):
         try:
             fn()
         except OSError as exc:
-            QMessageBox.warning(w, self.tr("Export failed"), str(exc))
+            from desktop.ui.dialogs import plain_text_message_boxes
+
+            with plain_text_message_boxes():  # the message names a file
+                QMessageBox.warning(w, self.tr("Export failed"), str(exc))
         else:
             w.status_label.setText(self.tr("Exported."))
 
