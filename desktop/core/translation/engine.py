@@ -27,6 +27,7 @@ import os
 import re
 import threading
 import time
+import unicodedata
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -164,6 +165,11 @@ _SPACES = re.compile(r"[ \t]{2,}")
 POLL_SECONDS = 0.005
 
 
+def has_letters(text: str) -> bool:
+    """True when TEXT holds a letter of any script (a Unicode category L* character)."""
+    return any(unicodedata.category(ch)[0] == "L" for ch in text)
+
+
 def find_chain(packages: list, from_code: str, to_code: str) -> list | None:
     """Shortest chain of packages from from_code to to_code (breadth first), or None."""
     frontier, seen = [(from_code, [])], {from_code}
@@ -267,13 +273,20 @@ class TranslationEngine:
         sentences = list(sentences)
         cached = {}
         if self._cache is not None:
-            cached = self._cache.get_many(self.model_key, [s.text for s in sentences])
+            wanted = [s.text for s in sentences if has_letters(s.text)]
+            cached = self._cache.get_many(self.model_key, wanted)
         pending = []
-        # Blank sentences need no model but keep their place in document order.
+        # Blank sentences need no model but keep their place in document order. Neither do
+        # sentences without a letter ("🙂🙂", "—", "***", "12:30"): there is nothing to
+        # translate, and the model invents words for them ("Zenium"), so they are copied
+        # through unchanged, unflagged, and never cached (an old cached guess is ignored).
         done: dict[str, tuple[str, tuple[str, ...]]] = {}
         for s in sentences:
             if not s.text.strip():
                 done[s.text] = ("", ())
+                pending.append(s)
+            elif not has_letters(s.text):
+                done[s.text] = (s.text, ())
                 pending.append(s)
             elif s.text in cached:
                 target, flags = cached[s.text]
