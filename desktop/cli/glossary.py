@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -187,11 +188,13 @@ def _lookup(args: argparse.Namespace, word: str) -> int:
 def _import(args: argparse.Namespace, file: str) -> int:
     from desktop.core.glossary import tbx
 
-    termbase = _termbase()
-    entries = tbx.import_file(Path(file))  # validates everything before anything is saved
-    termbase.add_user_entries(entries)
-    count = len(entries)
-    print(f"imported {count} {'entry' if count == 1 else 'entries'} into your glossary")
+    # validates everything before anything is saved; notes: merged repeats, replaced
+    # built-in entries, a large glossary
+    result = tbx.import_into(_termbase(), Path(file))
+    for note in result.notes:
+        print(safe(f"note: {note}"), file=sys.stderr)
+    count = len(result.entries)
+    print(f"imported {count:,} {'entry' if count == 1 else 'entries'} into your glossary")
     return EXIT_OK
 
 
@@ -201,7 +204,8 @@ def _export(args: argparse.Namespace, file: str) -> int:
     termbase = _termbase()
     entries = termbase.user_entries() if args.user_only else termbase.entries
     tbx.export_file(entries, Path(file))
-    print(f"exported {len(entries)} entries to {file}")
+    count = len(entries)
+    print(safe(f"exported {count:,} {'entry' if count == 1 else 'entries'} to {file}"))
     return EXIT_OK
 
 

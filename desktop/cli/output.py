@@ -40,10 +40,15 @@ def usage_error(command: str, message: str) -> int:
 
 
 def load_article(file: str, language: str) -> Article:
-    """The one loader (as the window uses it); a bad file becomes a CommandError."""
-    from desktop.core.documents import ArticleError, load
+    """The one loader (as the window uses it): a file, or an http(s) URL fetched and extracted.
+
+    A bad file or a failed fetch becomes a CommandError.
+    """
+    from desktop.core.documents import ArticleError, is_url, load, load_url
 
     try:
+        if is_url(file):
+            return load_url(file, language=language)
         return load(file, language=language)
     except ArticleError as exc:
         raise CommandError(str(exc)) from None
@@ -84,7 +89,15 @@ def article_json(article: Article) -> dict[str, Any]:
             "bytes": src.size,
             "language": src.language,
             "characters": len(article.text),
-            "title": article.title,
+            "title": src.title or article.title,
+            # Web pages (else null): metadata, the extractor used, a "little text" warning.
+            "site": src.site,
+            "date": src.date,
+            "author": src.author,
+            "url": src.url,
+            "description": src.description,
+            "extractor": src.extractor,
+            "warning": src.warning,
         },
         "paragraphs": [
             {

@@ -66,7 +66,7 @@ def test_add_and_export_import_round_trip(tmp_path, capsys):
     assert "added marschflugkorper_x" in capsys.readouterr().out
     out = tmp_path / "mine.tbx"
     assert main(["glossary", "export", str(out), "--user-only"]) == 0
-    assert "exported 1 entries" in capsys.readouterr().out
+    assert "exported 1 entry to" in capsys.readouterr().out
     Paths.from_env().user_glossary.unlink()
     assert main(["glossary", "import", str(out)]) == 0
     tb = Termbase.load(None, Paths.from_env().user_glossary)

@@ -57,13 +57,29 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class Source:
-    """Where the text came from and how it was decoded."""
+    """Where the text came from and how it was decoded.
+
+    Web pages (.html/.htm/.xhtml files, pasted HTML, URLs; see ``documents.web``) also carry
+    the page's metadata, which extractor found the text ("trafilatura" or "structural"), a
+    one-line ``warning`` when the page has almost no article text (a consent or paywall
+    page), and ``raw_html``: the page's bytes as read, fetched or pasted (UTF-8), so that
+    ``web.reextract`` can run the extraction again. For other documents these stay None.
+    """
 
     path: str | None
     name: str
     encoding: str
     size: int
     language: str
+    title: str | None = None
+    site: str | None = None
+    date: str | None = None  # publication date as found, normally ISO "YYYY-MM-DD"
+    author: str | None = None
+    url: str | None = None  # where the page was fetched from, else its canonical address
+    description: str | None = None
+    extractor: str | None = None
+    warning: str | None = None
+    raw_html: bytes | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True)
