@@ -7,6 +7,7 @@ so ``article.text[s.start:s.end] == s.text`` holds for every sentence.
 from __future__ import annotations
 
 import codecs
+from collections.abc import Iterator
 import os
 import re
 import unicodedata
@@ -254,7 +255,7 @@ def _build(raw: str, source: Source) -> Article:
 # --- paragraphs and headings -------------------------------------------------------------
 
 
-def _paragraph_spans(text: str):
+def _paragraph_spans(text: str) -> Iterator[tuple[int, int, str]]:
     """Yield (start, end, kind) for each paragraph, whitespace trimmed."""
     lines = _line_spans(text)
     if _looks_hard_wrapped(text, lines):
@@ -288,7 +289,9 @@ def _looks_hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
     return 40 <= median <= 100 and lengths[-1] <= 110 and unfinished / len(lines) > 0.5
 
 
-def _blocks_of_wrapped_lines(text: str, lines):
+def _blocks_of_wrapped_lines(
+    text: str, lines: list[tuple[int, int]]
+) -> Iterator[tuple[int, int, str]]:
     block: list[tuple[int, int]] = []
     for span in lines + [(-1, -1)]:
         if block and (span[0] < 0 or "\n\n" in text[block[-1][1] : span[0]]):
@@ -302,7 +305,7 @@ def _blocks_of_wrapped_lines(text: str, lines):
             block.append(span)
 
 
-def _classified(text: str, start: int, end: int):
+def _classified(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
     marker = _MARKDOWN_HEADING.match(text, start, end)
     if marker:
         body = marker.end()

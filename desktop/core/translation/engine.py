@@ -31,6 +31,7 @@ import unicodedata
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 from pathlib import Path
 
 from desktop.config import Paths
@@ -94,7 +95,7 @@ def _sha256(path: Path) -> str:
 class _Step:
     """One installed package: its tokenizer object and a lazily built CTranslate2 model."""
 
-    def __init__(self, pkg, beam_size: int, threads: int, max_batch_size: int):
+    def __init__(self, pkg: Any, beam_size: int, threads: int, max_batch_size: int) -> None:
         self.pkg = pkg
         self.beam_size = beam_size
         self.threads = threads
@@ -106,7 +107,7 @@ class _Step:
         self.workers = 2 if threads >= 2 else 1
         self._translator = None
 
-    def translator(self):
+    def translator(self) -> Any:
         if self._translator is None:
             import ctranslate2
 
@@ -141,7 +142,7 @@ class _Step:
         )
         return list(zip((len(t) for t in tokens), futures, strict=True))
 
-    def output(self, future) -> tuple[str, int]:
+    def output(self, future: Any) -> tuple[str, int]:
         """The decoded text of a finished async result and its output token count."""
         hyp = future.result().hypotheses[0]
         text = self.pkg.tokenizer.decode(hyp)
@@ -170,9 +171,10 @@ def has_letters(text: str) -> bool:
     return any(unicodedata.category(ch)[0] == "L" for ch in text)
 
 
-def find_chain(packages: list, from_code: str, to_code: str) -> list | None:
+def find_chain(packages: list[Any], from_code: str, to_code: str) -> list[Any] | None:
     """Shortest chain of packages from from_code to to_code (breadth first), or None."""
-    frontier, seen = [(from_code, [])], {from_code}
+    frontier: list[tuple[str, list[Any]]] = [(from_code, [])]
+    seen = {from_code}
     while frontier:
         nxt = []
         for lang, chain in frontier:
@@ -210,8 +212,13 @@ class TranslationEngine:
             self._cache = TranslationCache(paths.translation_cache)
 
     @classmethod
-    def open(cls, from_code: str = "de", to_code: str = "en", paths: Paths | None = None,
-             **settings) -> TranslationEngine:  # fmt: skip
+    def open(
+        cls,
+        from_code: str = "de",
+        to_code: str = "en",
+        paths: Paths | None = None,
+        **settings: Any,
+    ) -> TranslationEngine:
         """The engine for from_code -> to_code; NoModelError says how to install one."""
         from desktop.core.translation.packages import installed_packages
 
@@ -333,15 +340,18 @@ class TranslationEngine:
     # translate() puts them back in document order. A chain of packages runs call by
     # call through _work_chain.
 
-    def _work(self, texts: list[str], cancel) -> Iterator[dict]:
+    def _work(
+        self, texts: list[str], cancel: threading.Event | None
+    ) -> Iterator[dict[str, Any]]:
         """Translate texts; yield {source: (target, flags)} as sentences finish."""
         if len(self._steps) > 1:
             yield from self._work_chain(texts, cancel)
             return
         step, size = self._steps[0], self.max_batch_size
         window = size * step.workers  # the first window: one batch per replica
-        new, held = deque(texts), []
-        inflight: list[tuple[_Job, int, object]] = []
+        new = deque(texts)
+        held: list[_Job] = []
+        inflight: list[tuple[_Job, int, Any]] = []  # (job, tokens, future)
         while new or held or inflight:
             if cancel is not None and cancel.is_set():
                 return  # queued batches finish in the background; nothing more is queued
@@ -370,9 +380,12 @@ class TranslationEngine:
                     held.append(follow_up)
             yield finished
 
-    def _work_chain(self, texts: list[str], cancel) -> Iterator[dict]:
+    def _work_chain(
+        self, texts: list[str], cancel: threading.Event | None
+    ) -> Iterator[dict[str, Any]]:
         """_work for a chain of packages: one blocking call through every step at a time."""
-        new, retry = deque(texts), deque()
+        new = deque(texts)
+        retry: deque[_Job] = deque()
         while new or retry:
             if cancel is not None and cancel.is_set():
                 return
@@ -395,7 +408,9 @@ class TranslationEngine:
         m = self._mask(text) if self.mask == "always" else None
         return _Job(source, m.text if m else text, m)
 
-    def _after(self, job: _Job, out: str, n_in: int, n_out: int, finished: dict):
+    def _after(
+        self, job: _Job, out: str, n_in: int, n_out: int, finished: dict[str, Any]
+    ) -> _Job | None:
         """Judge one model output: finish the sentence, or return the job to run next."""
         src = job.source.strip()
         n_in = job.n_in if job.n_in is not None else n_in
@@ -419,12 +434,13 @@ class TranslationEngine:
         return None
 
     def _run_chain(self, texts: list[str]) -> tuple[list[str], list[int], list[int]]:
-        n_in = n_out = None
+        n_in: list[int] | None = None
+        n_out: list[int] = []
         for step in self._steps:
             texts, ins, outs = step.run(texts)
             n_in = ins if n_in is None else n_in
             n_out = outs
-        return texts, n_in, n_out
+        return texts, n_in or [], n_out
 
     def close(self) -> None:
         """Release the cache connection."""
@@ -432,7 +448,7 @@ class TranslationEngine:
             self._cache.close()
 
 
-def _info_from(pkg) -> PackageInfo:
+def _info_from(pkg: Any) -> PackageInfo:
     from desktop.core.translation.packages import _info_from_package
 
     return _info_from_package(pkg)
