@@ -287,7 +287,8 @@ class MainWindow(WindowSettingsMixin, ModelsExportMixin, QMainWindow):
         self.status_label.setText(
             self.tr("Translated %1/%2 sentences · %3 words/s")
             .replace("%1", str(len(self.translations)))
-            .replace("%2", str(len(self.article.sentences())))
+            # not article.sentences(): that builds a list of all of them, on every flush
+            .replace("%2", str(len(self._sentence_ids)))
             .replace("%3", f"{self._words_per_second:.0f}"))
 
     def _on_translation_finished(self, _job_id) -> None:

@@ -19,15 +19,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from nltk.stem.snowball import GermanStemmer
-from nltk.tokenize import RegexpTokenizer
+from desktop.core.glossary.termbase import Entry, Termbase, bulk_allocation, fold
 
-from desktop.core.glossary.termbase import Entry, Termbase, fold
+if TYPE_CHECKING:
+    from desktop.core.documents import Article
 
-# Words joined by hyphens stay one token: the hit covers the whole written word.
+# Words joined by hyphens stay one token: the hit covers the whole written word. Entries
+# and text are split by this one pattern (the same one NLTK's RegexpTokenizer would apply).
 _TOKEN_PATTERN = r"\w+(?:[-\u2010\u2011]\w+)*"
-_TOKENIZER = RegexpTokenizer(_TOKEN_PATTERN)
 _TOKEN_RE = re.compile(_TOKEN_PATTERN)
 _HYPHENS = re.compile(r"[-\u2010\u2011]")
 _UMLAUTS = set("äöüÄÖÜ")
@@ -42,6 +43,10 @@ _HEAD_CATEGORIES = {"weapon_class", "concept", "force", "sanctions_diplomacy", "
 _NOUN_ENDINGS = frozenset(("", "s", "es", "e", "en", "n", "ns", "nen"))
 _UMLAUT_PLURAL_ENDINGS = frozenset(("er", "ern"))  # Land -> Länder, not Krieg -> Krieger
 _ADJ_ENDINGS = frozenset(("", "e", "en", "em", "er", "es"))
+# Every ending _word_ok accepts; a text word is compared only with the entry words that
+# differ from it by one of these (the longest is three letters).
+_ANY_ENDING = tuple(sorted((_NOUN_ENDINGS | _UMLAUT_PLURAL_ENDINGS | _ADJ_ENDINGS) - {""}))
+_LONGEST_ENDING = max(len(e) for e in _ANY_ENDING)
 _VOWEL = re.compile("[aeiouy]")
 _MAX_CACHED_WORDS = 200_000
 _ADJ_FORM = re.compile(r"(?:isch|ig|lich|al|iv|är|ar|on|er|ut|t|ss|z|ch|l)(?:e|er|es|en|em)$")
@@ -62,7 +67,16 @@ _NOT_COMPOUNDS = (
 
 def _is_acronym(raw: str) -> bool:
     """HUR, DVRK, BfV, BMVg: two or more capitals and not a capitalised word."""
-    return len(raw) >= 2 and sum(c.isupper() for c in raw) >= 2 and not raw[1:].islower()
+    return len(raw) >= 2 and not raw[1:].islower() and sum(c.isupper() for c in raw) >= 2
+
+
+def _has_digit(raw: str) -> bool:
+    return not raw.isalpha() and any(c.isdigit() for c in raw)
+
+
+def _fold(raw: str) -> str:
+    """termbase.fold, with a shortcut for ASCII (nothing to fold but the case)."""
+    return raw.lower() if raw.isascii() else fold(raw)
 
 
 @dataclass(frozen=True)
@@ -78,23 +92,49 @@ class Hit:
     compound: bool = False  # matched as part of a longer written word
 
 
-@dataclass(frozen=True)
 class _Spec:
     """One word of an entry's term, ready for comparison."""
 
-    keys: frozenset[str]  # stems of every inflected form; the stemmer is not consistent
-    kind: str  # "A" acronym, "D" designator, "W" word
-    base: str
-    noun: bool
-    exact: bool
-    umlaut: bool
+    __slots__ = ("base", "exact", "folded", "keys", "kind", "noun", "umlaut")
+
+    def __init__(
+        self,
+        kind: str,
+        base: str,
+        folded: str,
+        noun: bool,
+        exact: bool,
+        umlaut: bool,
+        keys: frozenset[str] | None = None,
+    ) -> None:
+        self.kind = kind  # "A" acronym, "D" designator, "W" word
+        self.base = base
+        self.folded = folded
+        self.noun = noun
+        self.exact = exact
+        self.umlaut = umlaut
+        # Stems of every inflected form (the stemmer is not consistent). For words they are
+        # computed on first use (Matcher._keys): stemming ~11 forms of every entry word up
+        # front made building a matcher for 100,000 entries take half a minute.
+        self.keys = keys
 
 
-@dataclass(frozen=True)
 class _Pattern:
-    entry_id: str
-    specs: tuple[_Spec, ...]
-    rank: int
+    """One German term of an entry: its words, the entry's category rank, creation order."""
+
+    __slots__ = ("entry_id", "first", "parts", "rank", "seq", "specs")
+
+    def __init__(
+        self, entry_id: str, parts: tuple[tuple[str, bool], ...], first: _Spec, rank: int, seq: int
+    ) -> None:
+        self.entry_id = entry_id
+        self.parts = parts  # (word, attributive) for each word of the term
+        self.first = first  # the first word's spec, which the index needs
+        # All words' specs, made on first use (Matcher._specs): most patterns are never
+        # a candidate in a given text, so a large termbase builds quickly.
+        self.specs: tuple[_Spec, ...] | None = None if len(parts) > 1 else (first,)
+        self.rank = rank
+        self.seq = seq  # ties between candidates resolve in the order the entries are listed
 
 
 @dataclass
@@ -106,22 +146,29 @@ class _Atom:
     folded: str
     keys: tuple[str, ...]
     compounds: tuple[tuple[str, int], ...]  # (entry_id, rank) matched inside this part
-    patterns: tuple  # the entry patterns that may start at this part
+    patterns: tuple[_Pattern, ...]  # the entry patterns that may start at this part
 
 
 class Matcher:
     """Precompiled matcher for one termbase; build once, call ``match`` often."""
 
     def __init__(self, termbase: Termbase | list[Entry]) -> None:
+        from nltk.stem.snowball import GermanStemmer
+
         entries = list(termbase.entries if isinstance(termbase, Termbase) else termbase)
         self._stemmer = GermanStemmer()
         self._stems: dict[str, str] = {}
         self._tokens: dict[str, list[_Atom]] = {}
-        self._index: dict[str, list[_Pattern]] = {}
-        self._modifiers: dict[str, list[tuple[str, int]]] = {}
-        self._heads: dict[str, list[tuple[str, int]]] = {}
-        for entry in entries:
-            self._add_entry(entry)
+        self._index: dict[str, list[_Pattern]] = {}  # acronym and designator key -> patterns
+        self._by_base: dict[str, list[_Pattern]] = {}  # first word's base form -> patterns
+        self._count = 0
+        # Single-word nouns by base form, as the modifier or head of a closed compound:
+        # base -> [(creation order, entry id, rank)].
+        self._modifiers: dict[str, list[tuple[int, str, int]]] = {}
+        self._heads: dict[str, list[tuple[int, str, int]]] = {}
+        with bulk_allocation():  # 100,000 entries: millions of objects, no cycles
+            for entry in entries:
+                self._add_entry(entry)
         self._modifier_lengths = sorted({len(k) for k in self._modifiers})
         self._head_lengths = sorted({len(k) for k in self._heads})
 
@@ -134,11 +181,11 @@ class Matcher:
         return stem
 
     def _spec(self, raw: str, attributive: bool = False) -> _Spec:
-        folded = fold(raw)
-        if any(c.isdigit() for c in raw):
-            return _Spec(frozenset(("D:" + folded,)), "D", folded, False, True, False)
+        folded = _fold(raw)
+        if _has_digit(raw):
+            return _Spec("D", folded, folded, False, True, False, frozenset(("D:" + folded,)))
         if _is_acronym(raw):
-            return _Spec(frozenset(("A:" + raw,)), "A", raw, False, True, False)
+            return _Spec("A", raw, folded, False, True, False, frozenset(("A:" + raw,)))
         noun = raw[:1].isupper() and not attributive
         base = folded
         if not noun:  # an adjective is stored by its bare stem: ballistische -> ballistisch
@@ -147,45 +194,74 @@ class Matcher:
                     base = base[: -len(ending)]
                     break
         exact = not noun and len(folded) <= 4  # function words: für, der, von
-        umlaut = any(c in _UMLAUTS for c in raw)
-        # Snowball stems Luftkampfsystem to luftkampfsyst but Luftkampfsysteme to
-        # luftkampfsystem, so index the stems of all inflected forms.
-        endings = ("",) if exact else (_NOUN_ENDINGS if noun else _ADJ_ENDINGS)
-        keys = frozenset("W:" + self._stem(base + e) for e in (*endings, *_UMLAUT_PLURAL_ENDINGS))
-        return _Spec(keys | {"W:" + self._stem(folded)}, "W", base, noun, exact, umlaut)
+        umlaut = not _UMLAUTS.isdisjoint(raw)
+        return _Spec("W", base, folded, noun, exact, umlaut)
+
+    def _keys(self, spec: _Spec) -> frozenset[str]:
+        """The stem keys of a word spec, computed once on first use."""
+        keys = spec.keys
+        if keys is None:
+            # Snowball stems Luftkampfsystem to luftkampfsyst but Luftkampfsysteme to
+            # luftkampfsystem, so a word's keys are the stems of all its inflected forms.
+            endings = ("",) if spec.exact else (_NOUN_ENDINGS if spec.noun else _ADJ_ENDINGS)
+            forms = (spec.base + e for e in (*endings, *_UMLAUT_PLURAL_ENDINGS))
+            keys = frozenset("W:" + self._stem(f) for f in (*forms, spec.folded))
+            spec.keys = keys
+        return keys
+
+    def _specs(self, pattern: _Pattern) -> tuple[_Spec, ...]:
+        """The specs of all words of PATTERN, made once on first use."""
+        specs = pattern.specs
+        if specs is None:
+            rest = [self._spec(p, a) for p, a in pattern.parts[1:]]
+            specs = pattern.specs = (pattern.first, *rest)
+        return specs
+
+    @staticmethod
+    def _parts(term: str) -> tuple[tuple[str, bool], ...]:
+        """The words of a German term, split at hyphens, each with "declines as adjective"."""
+        words = _TOKEN_RE.findall(term)
+        if len(words) == 1 and _HYPHENS.search(words[0]) is None:
+            return ((words[0], False),)  # the common case, made without the loop
+        parts: list[tuple[str, bool]] = []  # (part, attributive)
+        last = len(words) - 1
+        for w, word in enumerate(words):
+            pieces = [p for p in _HYPHENS.split(word) if p]
+            following = words[w + 1] if w < last else ""
+            for k, piece in enumerate(pieces):
+                # A capitalised adjective inside a name declines: "Europäische Union",
+                # "der Europäischen Union"; "Schwarzes Meer", "des Schwarzen Meeres".
+                attributive = (
+                    k == len(pieces) - 1 and following[:1].isupper() and piece.isalpha()
+                    and _ADJ_FORM.search(piece) is not None
+                )
+                parts.append((piece, attributive))
+        return tuple(parts)
 
     def _add_entry(self, entry: Entry) -> None:
         rank = _SPECIFICITY.get(entry.category, 0)
-        for term in dict.fromkeys(entry.german_terms):
-            words = _TOKENIZER.tokenize(term)
-            parts = []  # (part, attributive)
-            for w, word in enumerate(words):
-                pieces = [p for p in _HYPHENS.split(word) if p]
-                following = words[w + 1] if w + 1 < len(words) else ""
-                for k, piece in enumerate(pieces):
-                    # A capitalised adjective inside a name declines: "Europäische Union",
-                    # "der Europäischen Union"; "Schwarzes Meer", "des Schwarzen Meeres".
-                    attributive = (
-                        k == len(pieces) - 1 and following[:1].isupper() and piece.isalpha()
-                        and _ADJ_FORM.search(piece) is not None
-                    )
-                    parts.append((piece, attributive))
-            if not parts:
+        terms = entry.german_terms
+        if len(terms) == 1:
+            keys = [self._parts(terms[0])]
+        else:  # "Geran-2" and "Geran 2" make the same pattern: keep one
+            keys = list(dict.fromkeys(self._parts(t) for t in dict.fromkeys(terms)))
+        for key in keys:
+            if not key:
                 continue
-            specs = tuple(self._spec(p, a) for p, a in parts)
-            pattern = _Pattern(entry.id, specs, rank)
-            for key in specs[0].keys:
-                self._index.setdefault(key, []).append(pattern)
-            only = specs[0]
-            if len(specs) == 1 and only.kind == "W" and only.noun:
-                if len(only.base) >= _MIN_COMPOUND_PART:
-                    for link in _LINKS:
-                        self._modifiers.setdefault(only.base + link, []).append((entry.id, rank))
+            first = self._spec(*key[0])
+            pattern = _Pattern(entry.id, key, first, rank, self._count)
+            self._count += 1
+            if first.keys is None:  # a word: found through its base form, see _word_patterns
+                self._by_base.setdefault(first.base, []).append(pattern)
+            else:
+                for index_key in first.keys:
+                    self._index.setdefault(index_key, []).append(pattern)
+            if len(key) == 1 and first.kind == "W" and first.noun:
+                if len(first.base) >= _MIN_COMPOUND_PART:
+                    item = (pattern.seq, entry.id, rank)
+                    self._modifiers.setdefault(first.base, []).append(item)
                     if entry.category in _HEAD_CATEGORIES:
-                        for ending in _NOUN_ENDINGS:
-                            self._heads.setdefault(only.base + ending, []).append(
-                                (entry.id, rank)
-                            )
+                        self._heads.setdefault(first.base, []).append(item)
 
     # --- per distinct word ---------------------------------------------------------------
 
@@ -198,12 +274,33 @@ class Matcher:
             atoms = self._tokens[token] = self._analyse(token)
         return atoms
 
+    def _word_patterns(self, folded: str, keys: tuple[str, ...]) -> tuple[_Pattern, ...]:
+        """The patterns whose first word may be the text word FOLDED (with stem KEYS).
+
+        A word only matches an entry word that equals it or differs by an inflection
+        ending (_word_ok), so only those base forms are looked up, and of those only the
+        patterns whose stem keys meet the word's: the same set a scan of every pattern by
+        stem key would give, in the same order (first meeting key, then entry order).
+        """
+        bases = [folded[: len(folded) - n] for n in range(_LONGEST_ENDING + 1)]
+        bases += [folded + ending for ending in _ANY_ENDING]
+        found: list[tuple[int, int, _Pattern]] = []
+        for base in dict.fromkeys(bases):
+            for pattern in self._by_base.get(base, ()):
+                spec_keys = self._keys(pattern.first)
+                for order, key in enumerate(keys):
+                    if key in spec_keys:
+                        found.append((order, pattern.seq, pattern))
+                        break
+        found.sort(key=lambda f: (f[0], f[1]))
+        return tuple(p for _, _, p in found)
+
     def _analyse(self, token: str) -> list[_Atom]:
         atoms = []
         offset = 0
         for raw in _HYPHENS.split(token):
-            folded = fold(raw)
-            if any(c.isdigit() for c in raw):
+            folded = _fold(raw)
+            if _has_digit(raw):
                 keys: tuple[str, ...] = ("D:" + folded,)
             elif _is_acronym(raw):
                 keys = ("A:" + raw,)
@@ -220,7 +317,10 @@ class Matcher:
             # adjective (kriegen is not Krieg).
             noun = raw[:1].isupper()
             compounds = self._compounds(folded) if keys[0][0] == "W" and noun else ()
-            patterns = tuple(dict.fromkeys(p for k in keys for p in self._index.get(k, ())))
+            if keys[0][0] == "W":
+                patterns = self._word_patterns(folded, keys)
+            else:
+                patterns = tuple(dict.fromkeys(p for k in keys for p in self._index.get(k, ())))
             atoms.append(_Atom(offset, raw, folded, keys, compounds, patterns))
             offset += len(raw) + 1
         return atoms
@@ -228,23 +328,38 @@ class Matcher:
     def _compounds(self, folded: str) -> tuple[tuple[str, int], ...]:
         if len(folded) < 2 * _MIN_COMPOUND_PART or folded.startswith(_NOT_COMPOUNDS):
             return ()
+        limit = len(folded) - _MIN_COMPOUND_PART
+        # As modifier: base + linking element, then a real word (not just a suffix).
+        modifiers: list[tuple[int, int, str, int]] = []  # (prefix length, order, id, rank)
+        for size in self._modifier_lengths:
+            if size > limit:
+                break
+            items = self._modifiers.get(folded[:size])
+            if not items:
+                continue
+            for link in _LINKS:
+                length = size + len(link)
+                if length > limit or not folded.startswith(link, size):
+                    continue
+                rest = folded[length:]
+                if _DERIVATION.fullmatch(rest) or not _VOWEL.search(rest):
+                    continue
+                modifiers.extend((length, seq, entry_id, rank) for seq, entry_id, rank in items)
+        # As head: a modifier of at least _MIN_COMPOUND_PART letters, then base + ending.
+        heads: list[tuple[int, int, str, int]] = []  # (suffix length, order, id, rank)
+        for ending in _NOUN_ENDINGS:
+            if not folded.endswith(ending):
+                continue
+            end = len(folded) - len(ending)
+            for size in self._head_lengths:
+                length = size + len(ending)
+                if length > limit:
+                    break
+                for seq, entry_id, rank in self._heads.get(folded[end - size : end], ()):
+                    heads.append((length, seq, entry_id, rank))
         found: dict[str, int] = {}
-        for length in self._modifier_lengths:
-            if length > len(folded) - _MIN_COMPOUND_PART:
-                break
-            modifiers = self._modifiers.get(folded[:length])
-            if not modifiers:
-                continue
-            rest = folded[length:]
-            if _DERIVATION.fullmatch(rest) or not _VOWEL.search(rest):
-                continue
-            for entry_id, rank in modifiers:
-                found[entry_id] = rank
-        for length in self._head_lengths:
-            if length > len(folded) - _MIN_COMPOUND_PART:
-                break
-            for entry_id, rank in self._heads.get(folded[-length:], ()):
-                found[entry_id] = rank
+        for _, _, entry_id, rank in sorted(modifiers) + sorted(heads):
+            found.setdefault(entry_id, rank)
         return tuple(found.items())
 
     @staticmethod
@@ -273,8 +388,8 @@ class Matcher:
 
     def match_text(self, text: str, offset: int = 0, sentence_id: str = "") -> list[Hit]:
         """Hits in one piece of text (a sentence); offsets are shifted by ``offset``."""
-        tokens = []  # (start, end, atoms)
-        flat = []  # (token index, atom index, atom)
+        tokens: list[tuple[int, int, list[_Atom]]] = []  # (start, end, atoms)
+        flat: list[tuple[int, int, _Atom]] = []  # (token index, atom index, atom)
         cache = self._tokens
         # The same pattern as the NLTK tokenizer used for the entries, called directly:
         # NLTK's span_tokenize wrapper costs a quarter of the matching time.
@@ -290,12 +405,13 @@ class Matcher:
             if not atom.patterns and not atom.compounds:
                 continue
             for pat in atom.patterns:
-                n = len(pat.specs)
+                specs = pat.specs or self._specs(pat)
+                n = len(specs)
                 if i + n > len(flat):
                     continue
                 ok = True
-                for spec, (_, _, other) in zip(pat.specs, flat[i : i + n], strict=False):
-                    if spec.keys.isdisjoint(other.keys) or (
+                for spec, (_, _, other) in zip(specs, flat[i : i + n], strict=False):
+                    if (spec.keys or self._keys(spec)).isdisjoint(other.keys) or (
                         spec.kind == "W" and not self._word_ok(other, spec)
                     ):
                         ok = False
@@ -336,7 +452,7 @@ class Matcher:
             )
         return hits
 
-    def match(self, article) -> list[Hit]:
+    def match(self, article: Article) -> list[Hit]:
         """All hits in an Article, sorted by start offset."""
         hits: list[Hit] = []
         for sentence in article.sentences():

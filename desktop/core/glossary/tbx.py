@@ -7,19 +7,42 @@ to ``ref type="crossReference"``, and do-not-translate to ``note`` ``do-not-tran
 The first German/English term is the preferred one, the others are admitted variants.
 
 CSV columns: id, de, de_variants, en, en_variants, category, definition,
-do_not_translate, related; lists are joined with ``|``. Import reads everything and
-validates it before anything is saved; an error names the line or entry number.
+do_not_translate, related; lists are joined with ``|``. A cell that a spreadsheet would
+run as a formula (first character ``=``, ``+``, ``-``, ``@``, tab or carriage return, also
+after leading ``'``) is written with one ``'`` in front, as OWASP advises against CSV
+injection; import removes exactly that one ``'``, so export then import gives back the
+original text.
+
+Import reads the file with :func:`desktop.core.files.read_limited` (no devices or pipes,
+at most MAX_IMPORT_BYTES), refuses a TBX that declares XML entities, and validates
+everything before anything is saved; an error names the line or entry number. An entry
+without an id gets one made from its German term; entries with the same id are merged
+when they are identical and refused otherwise.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import re
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
-from desktop.core.files import write_text_atomic
-from desktop.core.glossary.termbase import Entry, GlossaryError, entry_from_json, make_id
+from desktop.core.files import FileTooLarge, UnreadableFile, read_limited, write_text_atomic
+from desktop.core.glossary.termbase import (
+    Entry,
+    GlossaryError,
+    bulk_allocation,
+    entry_from_json,
+    make_id,
+)
+
+if TYPE_CHECKING:
+    from desktop.config import Paths
+    from desktop.core.glossary.termbase import Termbase
 
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -30,6 +53,33 @@ CSV_FIELDS = (
 _TRUE = {"1", "true", "yes", "ja", "y", "x"}
 _FALSE = {"", "0", "false", "no", "nein", "n"}
 _DNT_NOTE = "do-not-translate"
+
+# A file to import is read whole; 200 MB is about 220,000 entries of TBX as exported here.
+MAX_IMPORT_BYTES = 200 * 1024 * 1024
+# From this many entries of the user's own, import says that matching and loading slow down.
+LARGE_GLOSSARY = 20_000
+_LISTED = 10  # notes of one kind listed one by one before "and N more"
+_TEXT_FIELDS = ("de", "en", "category", "de_variants", "en_variants", "definition", "related")
+_COMPARED = (*_TEXT_FIELDS[:-1], "do_not_translate", "related")
+
+# Control characters have no place in a term (a definition may have lines and tabs).
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# A cell a spreadsheet runs as a formula, also when it already starts with quotes.
+_FORMULA = re.compile(r"'*[=+\-@\t\r]")
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """Validated entries of an import file, where each came from, and notes for the user.
+
+    ``notes`` are one line each (no "note:" prefix): merged duplicates, built-in entries
+    replaced, a large glossary.
+    """
+
+    entries: list[Entry]
+    places: list[str] = field(default_factory=list)  # "line 3" / "entry 2", per entry
+    notes: list[str] = field(default_factory=list)
 
 
 def export_file(entries: list[Entry], path: Path) -> None:
@@ -42,24 +92,85 @@ def export_file(entries: list[Entry], path: Path) -> None:
         raise GlossaryError(f"{path}: cannot write ({exc.strerror or exc})") from None
 
 
-def import_file(path: Path) -> list[Entry]:
+def read_import(path: Path) -> ImportResult:
     """Read and validate entries from a TBX or CSV file (nothing is saved here).
 
     An entry without an id gets one made from its German term, so importing ``Drohne``
-    replaces the entry ``drohne`` instead of adding a second one.
+    replaces the entry ``drohne`` instead of adding a second one. Raises GlossaryError
+    (one line naming the file and the line or entry) for anything that cannot be imported.
     """
+    path = Path(path)
     kind = _kind(path)
     try:
-        data = Path(path).read_text(encoding="utf-8-sig")
+        data = read_limited(path, MAX_IMPORT_BYTES)
+    except FileTooLarge:
+        raise GlossaryError(
+            f"{path}: over {MAX_IMPORT_BYTES // 1_048_576} MB, too large to import; "
+            "split it into smaller files"
+        ) from None
+    except UnreadableFile:
+        raise GlossaryError(f"{path}: not a regular file (a device, pipe or socket)") from None
     except OSError as exc:
         raise GlossaryError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    except UnicodeDecodeError:
-        raise GlossaryError(f"{path}: not UTF-8 text") from None
-    parse = from_tbx if kind == "tbx" else from_csv
-    entries = parse(data, str(path))
-    if not entries:
+    if kind == "tbx":
+        found = _parse_tbx(data, str(path))
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise GlossaryError(f"{path}: not UTF-8 text") from None
+        found = _parse_csv(text, str(path))
+    if not found.entries:
         raise GlossaryError(f"{path}: no entries found")
-    return entries
+    return ImportResult(found.entries, found.places, found.notes())
+
+
+def import_file(path: Path) -> list[Entry]:
+    """The validated entries of a TBX or CSV file (see read_import); nothing is saved."""
+    return read_import(path).entries
+
+
+def import_into(termbase: Termbase, path: Path, paths: Paths | None = None) -> ImportResult:
+    """Import a file into the user's glossary: validate all, then save atomically.
+
+    The notes of the result add, to read_import's, which built-in entries the import
+    replaces and whether the user's glossary is now large enough to slow matching down.
+    """
+    found = read_import(path)
+    notes = list(found.notes)
+    builtin: list[str] = []
+    changed_own = 0
+    for entry, place in zip(found.entries, found.places, strict=True):
+        known = termbase.get(entry.id)
+        if known is None:
+            continue
+        if known.source == "builtin":
+            builtin.append(
+                f"{place}: entry {entry.id!r} replaces the built-in entry "
+                f"{known.id!r} ({known.de} -> {known.en})"
+            )
+        elif known != entry:  # imported entries are source="user", like the user's own
+            changed_own += 1
+    notes += builtin[:_LISTED]
+    if len(builtin) > _LISTED:
+        notes.append(f"... and {len(builtin) - _LISTED:,} more entries replace built-in entries")
+    if changed_own:
+        notes.append(
+            f"{changed_own:,} {'entry replaces' if changed_own == 1 else 'entries replace'} "
+            "your own entry with the same id"
+        )
+    # Entries the user already has exactly as imported need no change (re-importing a
+    # file is then quick); if all are unchanged, the file is not rewritten either.
+    new = [e for e in found.entries if termbase.get(e.id) != e]
+    if new:
+        termbase.add_user_entries(new, paths)
+    own = len(termbase.user_entries())
+    if own >= LARGE_GLOSSARY:
+        notes.append(
+            f"your own glossary now has {own:,} entries; glossaries this large take longer "
+            "to load and to match (a few seconds for 100,000 entries)"
+        )
+    return ImportResult(found.entries, found.places, notes)
 
 
 def _kind(path: Path) -> str:
@@ -69,6 +180,68 @@ def _kind(path: Path) -> str:
     if suffix == ".csv":
         return "csv"
     raise GlossaryError(f"{path}: unknown format {suffix or '(none)'!r}; use .tbx or .csv")
+
+
+class _Collected:
+    """Entries read so far from one file: ids, places, identical repeats merged."""
+
+    def __init__(self) -> None:
+        self.entries: list[Entry] = []
+        self.places: list[str] = []
+        self._seen: dict[str, int] = {}  # id -> index into entries
+        self._repeats: dict[int, list[str]] = {}  # index -> places of identical repeats
+
+    def add(self, obj: dict[str, object], where: str, made_id: bool) -> None:
+        """Validate OBJ (an entry's fields) found at WHERE ("file: line 3")."""
+        entry = entry_from_json(obj, where, source="user")
+        for name in _TEXT_FIELDS:
+            values = getattr(entry, name)
+            for value in values if isinstance(values, tuple) else (values,):
+                bad = (_CONTROL_IN_TEXT if name == "definition" else _CONTROL).search(value)
+                if bad:
+                    raise GlossaryError(
+                        f"{where}: field {name!r} contains a control character "
+                        f"(U+{ord(bad.group()):04X})"
+                    )
+        place = where.rsplit(": ", 1)[-1]
+        earlier = self._seen.get(entry.id)
+        if earlier is None:
+            self._seen[entry.id] = len(self.entries)
+            self.entries.append(entry)
+            self.places.append(place)
+            return
+        first, first_place = self.entries[earlier], self.places[earlier]
+        if entry == first:
+            self._repeats.setdefault(earlier, []).append(place)
+            return
+        differs = next(
+            (n for n in _COMPARED if getattr(entry, n) != getattr(first, n)), "fields"
+        )
+        if made_id:
+            raise GlossaryError(
+                f"{where}: {entry.de!r} repeats the German term of {first_place} (id "
+                f"{entry.id!r}) with a different {differs!r}; merge the two, or give each "
+                "its own id"
+            )
+        raise GlossaryError(
+            f"{where}: id {entry.id!r} repeats {first_place} with a different {differs!r}"
+        )
+
+    def notes(self) -> list[str]:
+        """One line per entry that was repeated identically and imported once."""
+        notes = []
+        for index, places in list(self._repeats.items())[:_LISTED]:
+            shown = ", ".join(places[:_LISTED]) + (" ..." if len(places) > _LISTED else "")
+            notes.append(
+                f"{shown} {'repeats' if len(places) == 1 else 'repeat'} "
+                f"{self.places[index]} ({self.entries[index].de!r}) exactly; imported once"
+            )
+        if len(self._repeats) > _LISTED:
+            notes.append(
+                f"... and {len(self._repeats) - _LISTED:,} more entries repeated exactly; "
+                "each imported once"
+            )
+        return notes
 
 
 # --- TBX ---------------------------------------------------------------------------------
@@ -104,61 +277,183 @@ def to_tbx(entries: list[Entry]) -> str:
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"
 
 
-def _sub(parent, tag: str, text: str, **attrs) -> ET.Element:
+def _sub(parent: ET.Element, tag: str, text: str, **attrs: str) -> ET.Element:
     element = ET.SubElement(parent, f"{{{TBX_NS}}}{tag}", attrs)
     element.text = text
     return element
 
 
+_LOCAL_NAMES: dict[str, str] = {}
+
+
 def _local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1]
+    """The tag without its namespace; cached, as a document repeats a dozen tags."""
+    name = _LOCAL_NAMES.get(tag)
+    if name is None:
+        name = tag.rsplit("}", 1)[-1]
+        if len(_LOCAL_NAMES) < 1000:
+            _LOCAL_NAMES[tag] = name
+    return name
 
 
-def from_tbx(data: str, name: str) -> list[Entry]:
-    """Parse TBX (2019 or 2008 element names) into validated entries."""
+# expat's error code for its "billion laughs" limit (expat 2.4 and later).
+_AMPLIFICATION = 43
+
+
+class _EntityDeclared(Exception):
+    pass
+
+
+class _RootReached(Exception):
+    pass
+
+
+def _refuse_entities(data: str | bytes, name: str) -> None:
+    """Refuse a document whose DTD declares entities, before anything is expanded.
+
+    A TBX never needs them, and they are how "billion laughs" (exponential expansion) and
+    external-file tricks work. Only the prolog is read: declarations must come before the
+    root element. Syntax errors are left to the real parse, which reports them with
+    their position.
+    """
+    from xml.parsers import expat
+
+    parser = expat.ParserCreate()
+
+    def declared(*_args: object) -> None:
+        raise _EntityDeclared
+
+    def started(*_args: object) -> None:
+        raise _RootReached
+
+    parser.EntityDeclHandler = declared
+    parser.UnparsedEntityDeclHandler = declared
+    parser.StartElementHandler = started
     try:
-        root = ET.fromstring(data)
+        parser.Parse(data, True)
+    except _EntityDeclared:
+        raise GlossaryError(
+            f"{name}: line {parser.CurrentLineNumber}: the file declares XML entities "
+            "(<!ENTITY ...>); entity expansion is refused for safety"
+        ) from None
+    except (_RootReached, expat.ExpatError):
+        return
+
+
+def from_tbx(data: str | bytes, name: str) -> list[Entry]:
+    """Parse TBX (2019 or 2008 element names) into validated entries."""
+    return _parse_tbx(data, name).entries
+
+
+def _xml_error(exc: ET.ParseError, name: str) -> GlossaryError:
+    from xml.parsers import expat
+
+    line, column = exc.position
+    if exc.code == _AMPLIFICATION:
+        return GlossaryError(
+            f"{name}: line {line}: the file uses XML entity expansion, "
+            "which is refused for safety"
+        )
+    reason = expat.errors.messages.get(exc.code, "")
+    return GlossaryError(
+        f"{name}: line {line}, column {column}: not well-formed XML"
+        + (f" ({reason})" if reason else "")
+    )
+
+
+def _tbx_events(data: str | bytes, name: str) -> Iterator[tuple[str, ET.Element]]:
+    """("start"/"end", element) while DATA is parsed a megabyte at a time."""
+    parser = ET.XMLPullParser(events=("start", "end"))
+    step = 1 << 20
+    try:
+        for offset in range(0, len(data), step):
+            parser.feed(data[offset : offset + step])
+            yield from cast("Iterator[tuple[str, ET.Element]]", parser.read_events())
+        parser.close()
+        yield from cast("Iterator[tuple[str, ET.Element]]", parser.read_events())
     except ET.ParseError as exc:
-        line, column = exc.position
-        raise GlossaryError(f"{name}: line {line}, column {column}: not well-formed XML") from None
-    if _local(root.tag) not in ("tbx", "martif"):
-        raise GlossaryError(f"{name}: not a TBX file (root element <{_local(root.tag)}>)")
-    entries: list[Entry] = []
-    seen: dict[str, str] = {}
-    concepts = [e for e in root.iter() if _local(e.tag) in ("conceptEntry", "termEntry")]
-    for number, concept in enumerate(concepts, start=1):
-        obj: dict = {"de_variants": [], "en_variants": [], "related": []}
-        terms: dict[str, list[str]] = {"de": [], "en": []}
-        for element in concept.iter():
-            tag, kind, text = _local(element.tag), element.get("type"), (element.text or "").strip()
-            if tag == "descrip" and kind == "subjectField":
-                obj["category"] = text
-            elif tag == "descrip" and kind == "definition":
-                obj["definition"] = text
-            elif tag == "note" and text == _DNT_NOTE:
-                obj["do_not_translate"] = True
-            elif tag == "ref" and kind == "crossReference":
-                obj["related"].append(element.get("target") or text)
-            elif tag in ("langSec", "langSet"):
-                lang = (element.get(XML_LANG) or "").split("-")[0].lower()
-                if lang in terms:
-                    terms[lang] += [
-                        (t.text or "").strip() for t in element.iter() if _local(t.tag) == "term"
-                    ]
-        for lang in ("de", "en"):
-            found = [t for t in terms[lang] if t]
-            if found:
-                obj[lang], obj[f"{lang}_variants"] = found[0], found[1:]
-        obj["id"] = concept.get("id") or make_id(obj.get("de", ""), set(seen))
-        entries.append(_checked(obj, f"{name}: entry {number}", seen))
-    return entries
+        raise _xml_error(exc, name) from None
+
+
+_CONCEPTS = ("conceptEntry", "termEntry")
+
+
+def _parse_tbx(data: str | bytes, name: str) -> _Collected:
+    """Entries of a TBX document, read as a stream: each concept is dropped once read,
+    so a 90 MB file does not become a gigabyte of element tree."""
+    _refuse_entities(data, name)
+    found = _Collected()
+    number = 0
+    open_concepts = 0
+    root_seen = False
+    with bulk_allocation():
+        for event, element in _tbx_events(data, name):
+            tag = _local(element.tag)
+            if not root_seen:
+                root_seen = True
+                if tag not in ("tbx", "martif"):
+                    raise GlossaryError(f"{name}: not a TBX file (root element <{tag}>)")
+            if tag not in _CONCEPTS:
+                continue
+            if event == "start":
+                open_concepts += 1
+                continue
+            open_concepts -= 1
+            if open_concepts:
+                continue  # a concept inside a concept: read with the outer one, as before
+            for concept in element.iter():
+                if _local(concept.tag) in _CONCEPTS:
+                    number += 1
+                    obj, given = _concept_fields(concept)
+                    found.add(obj, f"{name}: entry {number}", made_id=not given)
+            element.clear()
+    return found
+
+
+def _concept_fields(concept: ET.Element) -> tuple[dict, bool]:
+    """The entry fields of one conceptEntry/termEntry, and whether it had an id."""
+    obj: dict = {"de_variants": [], "en_variants": [], "related": []}
+    terms: dict[str, list[str]] = {"de": [], "en": []}
+    for element in concept.iter():
+        tag, kind, text = _local(element.tag), element.get("type"), (element.text or "").strip()
+        if tag == "descrip" and kind == "subjectField":
+            obj["category"] = text
+        elif tag == "descrip" and kind == "definition":
+            obj["definition"] = text
+        elif tag == "note" and text == _DNT_NOTE:
+            obj["do_not_translate"] = True
+        elif tag == "ref" and kind == "crossReference":
+            obj["related"].append(element.get("target") or text)
+        elif tag in ("langSec", "langSet"):
+            lang = (element.get(XML_LANG) or "").split("-")[0].lower()
+            if lang in terms:
+                terms[lang] += [
+                    (t.text or "").strip() for t in element.iter() if _local(t.tag) == "term"
+                ]
+    for lang in ("de", "en"):
+        terms_found = [t for t in terms[lang] if t]
+        if terms_found:
+            obj[lang], obj[f"{lang}_variants"] = terms_found[0], terms_found[1:]
+    given = concept.get("id")
+    obj["id"] = given or make_id(obj.get("de", ""))
+    return obj, bool(given)
 
 
 # --- CSV ---------------------------------------------------------------------------------
 
 
+def _cell_out(text: str) -> str:
+    """TEXT safe for a spreadsheet: a leading ``'`` if it would start a formula."""
+    return "'" + text if _FORMULA.match(text) else text
+
+
+def _cell_in(text: str) -> str:
+    """The inverse of _cell_out: one leading ``'`` before a formula character is removed."""
+    return text[1:] if text.startswith("'") and _FORMULA.match(text, 1) else text
+
+
 def to_csv(entries: list[Entry]) -> str:
-    """The entries as CSV with a header row."""
+    """The entries as CSV with a header row; formula-like cells start with ``'``."""
     out = io.StringIO()
     writer = csv.DictWriter(out, CSV_FIELDS, lineterminator="\n")
     writer.writeheader()
@@ -167,46 +462,94 @@ def to_csv(entries: list[Entry]) -> str:
         for name in ("de_variants", "en_variants", "related"):
             row[name] = "|".join(row[name])
         row["do_not_translate"] = "yes" if entry.do_not_translate else "no"
-        writer.writerow(row)
+        writer.writerow({name: _cell_out(row[name]) for name in CSV_FIELDS})
     return out.getvalue()
 
 
 def from_csv(data: str, name: str) -> list[Entry]:
     """Parse CSV (header row required) into validated entries."""
-    reader = csv.DictReader(io.StringIO(data, newline=""))
-    missing = {"de", "en", "category"} - set(reader.fieldnames or ())
+    return _parse_csv(data, name).entries
+
+
+def _csv_error(name: str, start: int, end: int, exc: csv.Error) -> GlossaryError:
+    """A csv module error as one line naming the line where the bad row starts."""
+    reason = str(exc)
+    where = f"{name}: line {start}"
+    if "unexpected end of data" in reason:
+        return GlossaryError(
+            f"{where}: unterminated quote: a quoted cell in the row starting on this line "
+            "is never closed"
+        )
+    if "expected after" in reason:
+        return GlossaryError(
+            f"{where}: a quote (\") in this row is not closed where the cell ends"
+            + (f" (the row runs on to line {end})" if end > start else "")
+            + '; write a quote inside a quoted cell as ""'
+        )
+    if "field larger than field limit" in reason:
+        return GlossaryError(
+            f"{where}: a cell is longer than {csv.field_size_limit():,} characters "
+            "(is a closing quote missing?)"
+        )
+    if "NUL" in reason:
+        return GlossaryError(f"{where}: contains a NUL character; not a text CSV file")
+    return GlossaryError(f"{where}: {reason}")
+
+
+def _parse_csv(data: str, name: str) -> _Collected:
+    reader = csv.reader(io.StringIO(data, newline=""), strict=True)
+    header: list[str] | None = None
+    found = _Collected()
+    end = 0  # the last physical line read
+    while True:
+        start = end + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            raise _csv_error(name, start, reader.line_num, exc) from None
+        end = reader.line_num
+        if not cells:  # a blank line
+            continue
+        where = f"{name}: line {start}"
+        if header is None:
+            header = [c.strip() for c in cells]
+            _check_header(header, where)
+            continue
+        if len(cells) > len(header):
+            raise GlossaryError(f"{where}: more cells than columns")
+        if len(cells) < len(header) and end > start:
+            # A quoted cell ran over line ends and swallowed the rest of the row (or more).
+            raise GlossaryError(
+                f"{where}: unterminated quote? a quoted cell in this row runs on to line "
+                f"{end}, and the row has only {len(cells)} of {len(header)} cells"
+            )
+        obj: dict = {col: _cell_in(cell.strip()) for col, cell in zip(header, cells, strict=False)}
+        if not any(obj.values()):
+            continue
+        for column in ("de_variants", "en_variants", "related"):
+            obj[column] = [p.strip() for p in obj.get(column, "").split("|") if p.strip()]
+        flag = obj.get("do_not_translate", "").lower()
+        if flag not in _TRUE | _FALSE:
+            raise GlossaryError(f"{where}: field 'do_not_translate' must be yes or no")
+        obj["do_not_translate"] = flag in _TRUE
+        given = obj.get("id")
+        if not given:
+            obj["id"] = make_id(obj.get("de", ""))
+        found.add(obj, where, made_id=not given)
+    if header is None:
+        raise GlossaryError(f"{name}: line 1: missing column 'category'")
+    return found
+
+
+def _check_header(header: list[str], where: str) -> None:
+    missing = {"de", "en", "category"} - set(header)
     if missing:
-        raise GlossaryError(f"{name}: line 1: missing column {sorted(missing)[0]!r}")
-    unknown = set(reader.fieldnames or ()) - set(CSV_FIELDS)
+        raise GlossaryError(f"{where}: missing column {sorted(missing)[0]!r}")
+    unknown = set(header) - set(CSV_FIELDS)
     if unknown:
-        raise GlossaryError(f"{name}: line 1: unknown column {sorted(unknown)[0]!r}")
-    entries: list[Entry] = []
-    seen: dict[str, str] = {}
-    try:
-        for row in reader:
-            where = f"{name}: line {reader.line_num}"
-            if None in row:
-                raise GlossaryError(f"{where}: more cells than columns")
-            obj: dict = {k: (v or "").strip() for k, v in row.items() if k in CSV_FIELDS}
-            if not any(obj.values()):
-                continue
-            for field in ("de_variants", "en_variants", "related"):
-                obj[field] = [p.strip() for p in obj.get(field, "").split("|") if p.strip()]
-            flag = obj.get("do_not_translate", "").lower()
-            if flag not in _TRUE | _FALSE:
-                raise GlossaryError(f"{where}: field 'do_not_translate' must be yes or no")
-            obj["do_not_translate"] = flag in _TRUE
-            if not obj.get("id"):
-                obj["id"] = make_id(obj.get("de", ""), set(seen))
-            entries.append(_checked(obj, where, seen))
-    except csv.Error as exc:
-        raise GlossaryError(f"{name}: line {reader.line_num}: {exc}") from None
-    return entries
-
-
-def _checked(obj: dict, where: str, seen: dict[str, str]) -> Entry:
-    entry = entry_from_json(obj, where, source="user")
-    if entry.id in seen:
-        raise GlossaryError(f"{where}: id {entry.id!r} repeats {seen[entry.id]}")
-    seen[entry.id] = where.rsplit(": ", 1)[-1]
-    return entry
+        raise GlossaryError(f"{where}: unknown column {sorted(unknown)[0]!r}")
+    twice = sorted({c for c in header if header.count(c) > 1})
+    if twice:
+        raise GlossaryError(f"{where}: column {twice[0]!r} appears twice")

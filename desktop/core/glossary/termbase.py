@@ -15,16 +15,20 @@ the term check in :mod:`desktop.core.glossary.termcheck`; they are re-exported h
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import re
 import shutil
 import tempfile
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from desktop.core.errors import LagebildError
+from desktop.core.files import FileTooLarge, UnreadableFile, read_limited
 
 FORMAT_NAME = "lagebild-termbase"
 FORMAT_VERSION = 1
@@ -44,6 +48,9 @@ _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 _LIST_FIELDS = ("de_variants", "en_variants", "related")
 _TEXT_FIELDS = ("id", "de", "en", "category", "definition")
 _KNOWN_FIELDS = set(_LIST_FIELDS) | set(_TEXT_FIELDS) | {"do_not_translate", "source"}
+# A termbase file (built-in or the user's) is read whole; this bounds memory and refuses
+# devices and pipes. 100,000 entries take about 40 MB.
+MAX_TERMBASE_BYTES = 256 * 1024 * 1024
 
 
 class GlossaryError(LagebildError):
@@ -94,16 +101,31 @@ class Entry:
         }
 
 
+def _shown(value: object) -> str:
+    """VALUE for a message: short, and never a walk through nested data."""
+    if isinstance(value, str):
+        return repr(value if len(value) <= 60 else value[:60] + "...")
+    if value is None or isinstance(value, bool | float):
+        return repr(value)
+    if isinstance(value, int):
+        return repr(value) if abs(value) < 10**18 else "a very long number"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return f"a {type(value).__name__}"
+
+
 def entry_from_json(obj: object, where: str, source: str = "builtin") -> Entry:
     """Validate one JSON object and build an Entry; errors name ``where`` and the field."""
     if not isinstance(obj, dict):
         raise GlossaryError(f"{where}: must be an object, not {type(obj).__name__}")
     ident = obj.get("id")
     if isinstance(ident, str) and ident:
-        where = f"{where} (id {ident!r})"
-    unknown = sorted(set(obj) - _KNOWN_FIELDS)
+        where = f"{where} (id {_shown(ident)})"
+    unknown = sorted(str(k) for k in set(obj) - _KNOWN_FIELDS)
     if unknown:
-        raise GlossaryError(f"{where}: unknown field {unknown[0]!r}")
+        raise GlossaryError(f"{where}: unknown field {_shown(unknown[0])}")
     values: dict = {}
     for name in _TEXT_FIELDS:
         value = obj.get(name, "" if name == "definition" else None)
@@ -121,7 +143,7 @@ def entry_from_json(obj: object, where: str, source: str = "builtin") -> Entry:
         )
     if values["category"] not in CATEGORIES:
         raise GlossaryError(
-            f"{where}: field 'category' is {values['category']!r}, "
+            f"{where}: field 'category' is {_shown(values['category'])}, "
             f"expected one of {', '.join(CATEGORIES)}"
         )
     for name in _LIST_FIELDS:
@@ -139,38 +161,80 @@ def parse_termbase(data: object, name: str, source: str = "builtin") -> list[Ent
     """Validate a decoded termbase document; return its entries."""
     if not isinstance(data, dict):
         raise GlossaryError(f"{name}: the top level must be an object")
+    version = data.get("version")
     if data.get("format") != FORMAT_NAME:
         raise GlossaryError(f"{name}: field 'format' must be {FORMAT_NAME!r}")
-    if data.get("version") != FORMAT_VERSION:
-        raise GlossaryError(f"{name}: unsupported version {data.get('version')!r}")
+    if type(version) is not int or version != FORMAT_VERSION:
+        raise GlossaryError(f"{name}: unsupported version {_shown(version)}")
     raw = data.get("entries")
     if not isinstance(raw, list):
         raise GlossaryError(f"{name}: field 'entries' must be a list")
     entries: list[Entry] = []
     seen: dict[str, int] = {}
-    for number, obj in enumerate(raw, start=1):
-        entry = entry_from_json(obj, f"{name}: entry {number}", source)
-        if entry.id in seen:
-            raise GlossaryError(
-                f"{name}: entry {number}: id {entry.id!r} repeats entry {seen[entry.id]}"
-            )
-        seen[entry.id] = number
-        entries.append(entry)
+    with bulk_allocation():
+        for number, obj in enumerate(raw, start=1):
+            entry = entry_from_json(obj, f"{name}: entry {number}", source)
+            if entry.id in seen:
+                raise GlossaryError(
+                    f"{name}: entry {number}: id {entry.id!r} repeats entry {seen[entry.id]}"
+                )
+            seen[entry.id] = number
+            entries.append(entry)
     return entries
 
 
 def read_termbase(path: Path, source: str = "builtin") -> list[Entry]:
-    """Read and validate a termbase file."""
+    """Read and validate a termbase file; any problem is one GlossaryError naming the file.
+
+    The file is only read, never changed: a broken user file stays for the user to fix.
+    Devices, pipes and files over MAX_TERMBASE_BYTES are refused without being read.
+    """
     path = Path(path)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        raw = read_limited(path, MAX_TERMBASE_BYTES)
+    except FileTooLarge:
+        raise GlossaryError(
+            f"{path}: over {MAX_TERMBASE_BYTES // 1_048_576} MB, too large for a termbase"
+        ) from None
+    except UnreadableFile:
+        raise GlossaryError(f"{path}: not a regular file (a device, pipe or socket)") from None
     except OSError as exc:
         raise GlossaryError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    except UnicodeDecodeError:
-        raise GlossaryError(f"{path}: not UTF-8 text") from None
+    try:
+        text = raw.decode("utf-8-sig")  # a BOM from a Windows editor is not an error
+    except UnicodeDecodeError as exc:
+        raise GlossaryError(f"{path}: not UTF-8 text (byte {exc.start:,})") from None
+    del raw
+    try:
+        with bulk_allocation():
+            data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise GlossaryError(f"{path}: line {exc.lineno}: invalid JSON ({exc.msg})") from None
+    except RecursionError:
+        raise GlossaryError(
+            f"{path}: not a termbase: lists or objects are nested too deeply to read"
+        ) from None
+    except ValueError as exc:  # e.g. a number with more digits than Python converts
+        reason = "a number is too long" if "digits" in str(exc) else "unreadable value"
+        raise GlossaryError(f"{path}: invalid JSON ({reason})") from None
     return parse_termbase(data, str(path), source)
+
+
+@contextmanager
+def bulk_allocation() -> Iterator[None]:
+    """Pause the cyclic garbage collector while many small objects are made.
+
+    Reading or indexing 100,000 entries makes millions of objects and no reference cycles;
+    the collector's repeated passes over them doubled the time. It runs again afterwards
+    (unless something else had switched it off).
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def write_termbase(path: Path, entries: list[Entry]) -> None:
@@ -239,6 +303,80 @@ def make_id(text: str, taken: set[str] | frozenset[str] = frozenset()) -> str:
     while candidate in taken:
         candidate, n = f"{base}_{n}", n + 1
     return candidate
+
+
+_EN_WORD_SPLIT = re.compile(r"[\s\-\u2010\u2011]+")  # as termcheck.english_pattern splits
+_POSSESSIVES = ("'s", "\u2019s", "'", "\u2019")
+
+
+def _fold_fast(text: str) -> str:
+    return text.lower() if text.isascii() else fold(text)
+
+
+class LookupIndex:
+    """Dictionaries for Termbase.lookup, built once per set of entries.
+
+    ``exact`` maps every German and English term, folded, to the ids of its entries.
+    ``english`` maps (first word, last word, number of words), folded, of every English
+    term to (id, term) pairs: a word can only match the inflected-English pattern of the
+    terms under one of a few such keys (see english_candidates). Ids are kept in entry
+    order, so a lookup lists entries in the order a scan of all entries would.
+    """
+
+    def __init__(self, entries: list[Entry]) -> None:
+        self.position: dict[str, int] = {}
+        self.exact: dict[str, list[str]] = {}
+        self.english: dict[tuple[str, str, int], list[tuple[str, str]]] = {}
+        self.wordless: list[tuple[str, str]] = []  # English terms of separators only
+        with bulk_allocation():
+            for number, entry in enumerate(entries):
+                self.position[entry.id] = number
+                for term in (*entry.german_terms, *entry.english_terms):
+                    ids = self.exact.setdefault(_fold_fast(term), [])
+                    if not ids or ids[-1] != entry.id:
+                        ids.append(entry.id)
+                for term in entry.english_terms:
+                    words = [w for w in _EN_WORD_SPLIT.split(term.strip()) if w]
+                    if not words:
+                        self.wordless.append((entry.id, term))
+                        continue
+                    key = (_fold_fast(words[0]), _fold_fast(words[-1]), len(words))
+                    self.english.setdefault(key, []).append((entry.id, term))
+
+    @staticmethod
+    def _bases(token: str, last: bool) -> set[str]:
+        """The folded forms an English term word may have if it matches TOKEN.
+
+        termcheck.english_pattern lets a word match as itself, +s, +es, y->ies, f->ves,
+        f->fs (an acronym or designator: itself or +s), and the last word also with a
+        possessive ('s, '). Every such form is TOKEN minus at most three final letters,
+        perhaps plus y or f, so these few strings cover them all (and more).
+        """
+        forms = {token}
+        if last:
+            forms |= {token[: -len(p)] for p in _POSSESSIVES if token.endswith(p)}
+        bases: set[str] = set()
+        for form in forms:
+            bases |= {form, form[:-1], form[:-2], form[:-3] + "y", form[:-3] + "f"}
+        return bases
+
+    def english_candidates(self, word: str) -> list[tuple[str, str]]:
+        """(id, term) of the English terms whose pattern may match WORD: a superset, which
+        the caller confirms with the pattern itself."""
+        tokens = [t for t in _EN_WORD_SPLIT.split(word) if t]
+        found = list(self.wordless)
+        if not tokens:
+            return found
+        count = len(tokens)
+        firsts = self._bases(_fold_fast(tokens[0]), last=count == 1)
+        if count == 1:
+            keys = {(base, base) for base in firsts}
+        else:
+            lasts = self._bases(_fold_fast(tokens[-1]), last=True)
+            keys = {(first, last) for first in firsts for last in lasts}
+        for first, last in keys:
+            found += self.english.get((first, last, count), ())
+        return found
 
 
 class Termbase:
@@ -312,24 +450,41 @@ class Termbase:
             self._matcher = Matcher(self)
         return self._matcher
 
+    def lookup_index(self) -> LookupIndex:
+        """The LookupIndex for the current entries (rebuilt when the matcher is)."""
+        matcher = self.matcher()
+        cached: tuple[object, LookupIndex] | None = getattr(self, "_lookup_cache", None)
+        if cached is None or cached[0] is not matcher:  # entries changed since: rebuild
+            cached = (matcher, LookupIndex(self.entries))
+            self._lookup_cache = cached
+        return cached[1]
+
     def lookup(self, word: str) -> list[Entry]:
-        """Entries for a word in any form, German (inflected, compound) or English."""
+        """Entries for a word in any form, German (inflected, compound) or English.
+
+        In order: entries with the word (folded) as a term or id, then entries whose
+        English term matches it inflected, then entries the matcher finds in it. Each step
+        uses LookupIndex dictionaries; no step reads every entry.
+        """
         word = unicodedata.normalize("NFC", word.strip())
         if not word:
             return []
         from desktop.core.glossary.termcheck import english_pattern
 
+        index = self.lookup_index()
         key = fold(word)
-        found: dict[str, Entry] = {}
-        for entry in self.entries:
-            terms = entry.german_terms + entry.english_terms
-            if entry.id == key or any(fold(t) == key for t in terms):
-                found[entry.id] = entry
-        for entry in self.entries:
-            if entry.id not in found and any(
-                english_pattern(t).fullmatch(word) for t in entry.english_terms
-            ):
-                found[entry.id] = entry
+        exact = set(index.exact.get(key, ()))
+        if key in self._by_id:
+            exact.add(key)
+        in_order = index.position.__getitem__
+        found = {entry_id: self._by_id[entry_id] for entry_id in sorted(exact, key=in_order)}
+        english = {
+            entry_id
+            for entry_id, term in index.english_candidates(word)
+            if entry_id not in found and english_pattern(term).fullmatch(word)
+        }
+        for entry_id in sorted(english, key=in_order):
+            found[entry_id] = self._by_id[entry_id]
         for hit in self.matcher().match_text(word):
             for entry_id in (hit.entry_id, *hit.related):
                 if entry_id not in found and (entry := self.get(entry_id)):

@@ -24,11 +24,15 @@ FIELDS = {"id": str, "de": str, "de_variants": list, "en": str, "en_variants": l
 # German acronyms whose English counterpart is a *different* acronym, so the term is
 # translated (OSZE -> OSCE), not carried over verbatim. Anything else that looks like a
 # designator must be marked do_not_translate.
+# (The Russian SVR, written SWR in German, is not listed: its entry's preferred term is
+# "Auslandsgeheimdienst SWR", because a bare SWR is also the German broadcaster.)
 TRANSLATED_ACRONYMS = {
-    "swr": "SVR",   # German transliteration of the Russian service's name
     "osze": "OSCE",
     "iaeo": "IAEA",
     "ovcw": "OPCW",
+    "ead": "EEAS",
+    "gsvp": "CSDP",
+    "gasp": "CFSP",
 }
 
 # Surface forms exactly as they occur in the bundled article -> entry ids that must exist.
