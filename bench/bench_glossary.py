@@ -39,13 +39,41 @@ TARGET = 1_000_000
 T = TypeVar("T")
 
 _SYLLABLES = (
-    "ka", "lo", "mer", "tin", "gra", "sel", "bun", "dor", "fis", "wen",
-    "trak", "pol", "zen", "ber", "mund", "stal", "vik", "rop", "hal", "gan",
+    "ka",
+    "lo",
+    "mer",
+    "tin",
+    "gra",
+    "sel",
+    "bun",
+    "dor",
+    "fis",
+    "wen",
+    "trak",
+    "pol",
+    "zen",
+    "ber",
+    "mund",
+    "stal",
+    "vik",
+    "rop",
+    "hal",
+    "gan",
 )
-_HEADS = (("rakete", "missile"), ("drohne", "drone"), ("dienst", "service"),
-          ("werk", "works"), ("system", "system"), ("", "unit"))
-_ADJECTIVES = (("ballistische", "ballistic"), ("taktische", "tactical"),
-               ("strategische", "strategic"), ("nukleare", "nuclear"))
+_HEADS = (
+    ("rakete", "missile"),
+    ("drohne", "drone"),
+    ("dienst", "service"),
+    ("werk", "works"),
+    ("system", "system"),
+    ("", "unit"),
+)
+_ADJECTIVES = (
+    ("ballistische", "ballistic"),
+    ("taktische", "tactical"),
+    ("strategische", "strategic"),
+    ("nukleare", "nuclear"),
+)
 
 
 def _timed(label: str, func: Callable[[], T]) -> T:
@@ -116,7 +144,10 @@ def synthetic_entries(count: int, seed: int = 7) -> list[Entry]:
         suffixes = rng.sample(["-Typ", "er Art", "-X", "-Neu"], rng.randint(0, 2))
         entries.append(
             Entry(
-                f"syn_{number:06d}", de, en, rng.choice(CATEGORIES),
+                f"syn_{number:06d}",
+                de,
+                en,
+                rng.choice(CATEGORIES),
                 de_variants=tuple(dict.fromkeys(stem.capitalize() + s for s in suffixes)),
                 en_variants=(f"{en} variant",) if rng.random() < 0.3 else (),
                 definition=f"Synthetic entry {number} for the benchmark; "
@@ -136,8 +167,14 @@ def _queries(termbase: Termbase, rng: random.Random) -> list[str]:
     words += [e.de + ("n" if e.de.endswith("e") else "en") for e in picks]  # Raketen
     words += [e.en for e in picks]
     words += [e.en + "s" for e in picks]  # drones
-    words += ["HUR", "Drohnen", "drones", "Militärgeheimdienstes", "Langstreckenraketen",
-              "ballistic missiles"] * 10
+    words += [
+        "HUR",
+        "Drohnen",
+        "drones",
+        "Militärgeheimdienstes",
+        "Langstreckenraketen",
+        "ballistic missiles",
+    ] * 10
     words += ["Waffel", "Zzyzx", "nothing here", "Fahrradklingel", "Kuchen"] * 8
     words += [e.id for e in picks[:40]]
     return words
@@ -190,11 +227,15 @@ def bench_large(count: int, work: Path, cli: bool) -> None:
     command = [sys.executable, "-m", "desktop", "glossary"]
     for label, args in (
         ("CLI: glossary lookup HUR (end to end)", ["lookup", "HUR"]),
-        ("CLI: glossary match ARTICLE --no-suggestions", [
-            "match", str(resources.default_article()), "--no-suggestions"]),
+        (
+            "CLI: glossary match ARTICLE --no-suggestions",
+            ["match", str(resources.default_article()), "--no-suggestions"],
+        ),
     ):
-        _timed(label, lambda a=args: subprocess.run(
-            command + a, env=env, check=True, capture_output=True))
+        _timed(
+            label,
+            lambda a=args: subprocess.run(command + a, env=env, check=True, capture_output=True),
+        )
 
 
 def main() -> None:

@@ -39,28 +39,57 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 
-_SUBJECTS = ["Der ukrainische Militärgeheimdienst", "Die Regierung in Moskau", "Nordkorea",
-             "Ein Sprecher der Bundeswehr", "Die Luftwaffe", "Der Geheimdienst HUR",
-             "Kyrylo Budanov", "Das Verteidigungsministerium", "Die Regierung in Pjöngjang",
-             "Ein Analyst der Denkfabrik", "Die Marine", "Der Generalstab"]
-_VERBS = ["berichtete am Montag", "erklärte", "bestätigte", "warnte am Dienstag",
-          "teilte mit", "behauptete", "meldete", "bestritt am Abend"]
-_CLAUSES = ["dass Russland die Produktion von Shahed-Drohnen in Nordkorea unterstützt",
-            "dass mindestens {n} Drohnen vom Typ Geran-2 abgefangen wurden",
-            "dass die Sanktionen gegen Iran verschärft werden sollen",
-            "dass eine ballistische Rakete vom Typ KN-23 getestet wurde",
-            "dass die Truppen an der Grenze um {n} Soldaten verstärkt wurden",
-            "dass die Zusammenarbeit bei der Drohnenproduktion ausgebaut wird",
-            "dass der Angriff auf das Depot bei Nacht erfolgte",
-            "dass die Zielgenauigkeit der Raketen deutlich gestiegen sei",
-            "dass über {n} Kilometer Frontlinie neu befestigt wurden",
-            "dass China die Lieferung von Bauteilen abgelehnt habe"]
-_TAILS = ["", " Weitere Einzelheiten wurden zunächst nicht bekannt.",
-          " Unabhängig überprüfen ließ sich das nicht.",
-          " Beobachter rechnen mit einer weiteren Eskalation.",
-          " Die Angaben stammen aus Kreisen der Streitkräfte."]
-_HEADINGS = ["Lage an der Front", "Hintergründe und Kontext", "Reaktionen aus Südkorea",
-             "Die Rolle Chinas", "Ausblick", "Wirtschaftliche Folgen der Sanktionen"]
+_SUBJECTS = [
+    "Der ukrainische Militärgeheimdienst",
+    "Die Regierung in Moskau",
+    "Nordkorea",
+    "Ein Sprecher der Bundeswehr",
+    "Die Luftwaffe",
+    "Der Geheimdienst HUR",
+    "Kyrylo Budanov",
+    "Das Verteidigungsministerium",
+    "Die Regierung in Pjöngjang",
+    "Ein Analyst der Denkfabrik",
+    "Die Marine",
+    "Der Generalstab",
+]
+_VERBS = [
+    "berichtete am Montag",
+    "erklärte",
+    "bestätigte",
+    "warnte am Dienstag",
+    "teilte mit",
+    "behauptete",
+    "meldete",
+    "bestritt am Abend",
+]
+_CLAUSES = [
+    "dass Russland die Produktion von Shahed-Drohnen in Nordkorea unterstützt",
+    "dass mindestens {n} Drohnen vom Typ Geran-2 abgefangen wurden",
+    "dass die Sanktionen gegen Iran verschärft werden sollen",
+    "dass eine ballistische Rakete vom Typ KN-23 getestet wurde",
+    "dass die Truppen an der Grenze um {n} Soldaten verstärkt wurden",
+    "dass die Zusammenarbeit bei der Drohnenproduktion ausgebaut wird",
+    "dass der Angriff auf das Depot bei Nacht erfolgte",
+    "dass die Zielgenauigkeit der Raketen deutlich gestiegen sei",
+    "dass über {n} Kilometer Frontlinie neu befestigt wurden",
+    "dass China die Lieferung von Bauteilen abgelehnt habe",
+]
+_TAILS = [
+    "",
+    " Weitere Einzelheiten wurden zunächst nicht bekannt.",
+    " Unabhängig überprüfen ließ sich das nicht.",
+    " Beobachter rechnen mit einer weiteren Eskalation.",
+    " Die Angaben stammen aus Kreisen der Streitkräfte.",
+]
+_HEADINGS = [
+    "Lage an der Front",
+    "Hintergründe und Kontext",
+    "Reaktionen aus Südkorea",
+    "Die Rolle Chinas",
+    "Ausblick",
+    "Wirtschaftliche Folgen der Sanktionen",
+]
 
 
 def german_text(target_bytes: int, seed: int = 1) -> str:
@@ -76,8 +105,9 @@ def german_text(target_bytes: int, seed: int = 1) -> str:
             sentences = []
             for _ in range(rng.randint(3, 7)):
                 clause = rng.choice(_CLAUSES).format(n=rng.randint(2, 9000))
-                sentences.append(f"{rng.choice(_SUBJECTS)} {rng.choice(_VERBS)}, "
-                                 f"{clause}.{rng.choice(_TAILS)}")
+                sentences.append(
+                    f"{rng.choice(_SUBJECTS)} {rng.choice(_VERBS)}, {clause}.{rng.choice(_TAILS)}"
+                )
             line = " ".join(sentences)
         out.append(line)
         size += len(line.encode("utf-8")) + 2
@@ -142,9 +172,11 @@ def summary(gaps: list[float]) -> str:
         return "no ticks"
     ordered = sorted(gaps)
     p99 = ordered[int(0.99 * (len(ordered) - 1))]
-    return (f"longest {ordered[-1]:.0f} ms, p99 {p99:.0f} ms, median "
-            f"{statistics.median(ordered):.0f} ms, gaps > 50 ms: "
-            f"{sum(1 for g in ordered if g > 50)} of {len(ordered)}")
+    return (
+        f"longest {ordered[-1]:.0f} ms, p99 {p99:.0f} ms, median "
+        f"{statistics.median(ordered):.0f} ms, gaps > 50 ms: "
+        f"{sum(1 for g in ordered if g > 50)} of {len(ordered)}"
+    )
 
 
 def pump(app, until, limit: float) -> bool:
@@ -206,15 +238,17 @@ def run(app, paths, path: Path, args) -> None:
     article = load(path)
     core_load = time.perf_counter() - t
     n_sent = len(article.sentences())
-    print(f"\n== {path.name}: {mb:.1f} MB, {len(article.paragraphs)} paragraphs, "
-          f"{n_sent} sentences")
+    print(
+        f"\n== {path.name}: {mb:.1f} MB, {len(article.paragraphs)} paragraphs, {n_sent} sentences"
+    )
     print(f"  core load() on this thread: {core_load:.2f} s")
 
     services = {}
     if args.translation:
         engine = FakeEngine()
         services["translation_service"] = TranslationService(
-            paths, engine_factory=lambda f, t, p: engine)
+            paths, engine_factory=lambda f, t, p: engine
+        )
     window = MainWindow(paths, open_settings(paths), **services)
     if not args.glossary:
         window.glossary_service.match = lambda _article: 0
@@ -233,8 +267,10 @@ def run(app, paths, path: Path, args) -> None:
     docs.load_file(str(path), "de")
     pump(app, lambda: bool(got), args.timeout)
     worker_load = time.perf_counter() - t
-    print(f"  load in the DocumentService worker: {worker_load:.2f} s; GUI probe while "
-          f"loading: {summary(probe.stop())}")
+    print(
+        f"  load in the DocumentService worker: {worker_load:.2f} s; GUI probe while "
+        f"loading: {summary(probe.stop())}"
+    )
     docs.pool.waitForDone()
     if got and not isinstance(got[0], str):
         article = got[0]
@@ -245,8 +281,11 @@ def run(app, paths, path: Path, args) -> None:
 
     class PaintWatch(QObject):
         def eventFilter(self, obj, event):  # noqa: N802
-            if (event.type() == QEvent.Type.Paint and not painted
-                    and source.document().firstBlock().text().startswith(first_text)):
+            if (
+                event.type() == QEvent.Type.Paint
+                and not painted
+                and source.document().firstBlock().text().startswith(first_text)
+            ):
                 painted.append(time.perf_counter())
             return False
 
@@ -268,8 +307,10 @@ def run(app, paths, path: Path, args) -> None:
         if not painted:
             raise Timeout
         first_paint = painted[0] - t0
-        print(f"  show_article returned after {returned:.2f} s; first paint of the first "
-              f"screen after {first_paint:.2f} s")
+        print(
+            f"  show_article returned after {returned:.2f} s; first paint of the first "
+            f"screen after {first_paint:.2f} s"
+        )
         nav_t = time.perf_counter()
         window.dock.sentenceRequested.emit(last)
         seen_at: list[float] = []
@@ -277,8 +318,9 @@ def run(app, paths, path: Path, args) -> None:
         def filled() -> bool:
             if not seen_at and visible(source, last) and visible(target, last):
                 seen_at.append(time.perf_counter())
-            return (complete(source) and complete(target)
-                    and (not args.glossary or bool(glossary_done)))
+            return (
+                complete(source) and complete(target) and (not args.glossary or bool(glossary_done))
+            )
 
         pump(app, filled, args.timeout)
         signal.alarm(0)
@@ -288,22 +330,33 @@ def run(app, paths, path: Path, args) -> None:
         _timed_out = False
         print(f"  fill ({state}) after {fill:.2f} s; probe: {summary(gaps)}")
         if glossary_done:
-            print(f"  glossary hits arrived after {glossary_done[0] - t0:.2f} s "
-                  f"({len(window.glossary.hits) if window.glossary else 0} hits)")
+            print(
+                f"  glossary hits arrived after {glossary_done[0] - t0:.2f} s "
+                f"({len(window.glossary.hits) if window.glossary else 0} hits)"
+            )
         if seen_at:
-            print(f"  last sentence (asked for right after the first paint) on screen "
-                  f"after {seen_at[0] - nav_t:.2f} s")
+            print(
+                f"  last sentence (asked for right after the first paint) on screen "
+                f"after {seen_at[0] - nav_t:.2f} s"
+            )
         else:
             print("  last sentence NOT on screen")
         scroll(app, window, source, target)
-        print(f"  translated so far: {len(window.translations)} sentences; "
-              f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+        print(
+            f"  translated so far: {len(window.translations)} sentences; "
+            f"peak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
+        )
     except Timeout:
         gaps = probe.stop()
-        what = (f"first paint after {painted[0] - t0:.2f} s" if painted
-                else "the first screen was never painted")
-        print(f"  TIMED OUT after {time.perf_counter() - t0:.1f} s (limit {args.timeout:.0f} s)"
-              f"; {what}; probe: {summary(gaps)}")
+        what = (
+            f"first paint after {painted[0] - t0:.2f} s"
+            if painted
+            else "the first screen was never painted"
+        )
+        print(
+            f"  TIMED OUT after {time.perf_counter() - t0:.1f} s (limit {args.timeout:.0f} s)"
+            f"; {what}; probe: {summary(gaps)}"
+        )
     finally:
         signal.alarm(0)
         source.viewport().removeEventFilter(watch)
@@ -336,16 +389,20 @@ def scroll(app, window, source, target) -> None:
         steps.append((time.perf_counter() - t) * 1000)
         app.processEvents()
     gaps = probe.stop()
-    print(f"  scrolling, 150 steps: step (scroll + repaint both panes) median "
-          f"{statistics.median(steps):.1f} ms, longest {max(steps):.1f} ms; "
-          f"probe: {summary(gaps)}")
+    print(
+        f"  scrolling, 150 steps: step (scroll + repaint both panes) median "
+        f"{statistics.median(steps):.1f} ms, longest {max(steps):.1f} ms; "
+        f"probe: {summary(gaps)}"
+    )
     probe = Probe().start()
     t = time.perf_counter()
     for size in (window.zoom + 2, window.zoom - 2):
         window.set_zoom(size)
         pump(app, lambda: False, 0.3)
-    print(f"  zoom in and out again (re-layout): {time.perf_counter() - t - 0.6:.2f} s "
-          f"beyond the 0.6 s waited; probe: {summary(probe.stop())}")
+    print(
+        f"  zoom in and out again (re-layout): {time.perf_counter() - t - 0.6:.2f} s "
+        f"beyond the 0.6 s waited; probe: {summary(probe.stop())}"
+    )
 
 
 def main() -> int:

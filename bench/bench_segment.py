@@ -26,8 +26,10 @@ def main() -> None:
         for _ in range(20):
             load(article_path)
         warm = (time.perf_counter() - t) / 20
-        print(f"bundled article: {len(article.sentences())} sentences; "
-              f"cold {cold * 1000:.0f} ms (incl. Punkt set-up), warm {warm * 1000:.1f} ms")
+        print(
+            f"bundled article: {len(article.sentences())} sentences; "
+            f"cold {cold * 1000:.0f} ms (incl. Punkt set-up), warm {warm * 1000:.1f} ms"
+        )
         base = article_path.read_text(encoding="utf-8") + "\n\n"
         big = Path(home) / "big.txt"
         big.write_text(base * (20_000_000 // len(base.encode())), encoding="utf-8")
@@ -35,8 +37,10 @@ def main() -> None:
         article = load(big)
         elapsed = time.perf_counter() - t
         mb = big.stat().st_size / 1e6
-        print(f"{mb:.1f} MB file: {len(article.sentences())} sentences in {elapsed:.2f} s "
-              f"({mb / elapsed:.1f} MB/s)")
+        print(
+            f"{mb:.1f} MB file: {len(article.sentences())} sentences in {elapsed:.2f} s "
+            f"({mb / elapsed:.1f} MB/s)"
+        )
 
 
 if __name__ == "__main__":

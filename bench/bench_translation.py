@@ -231,8 +231,11 @@ def main() -> int:
         ("ours_nomask", "ours, mask off (no 2nd pass)"),
         ("raw_sorted", "raw CTranslate2, one call (sorted by length)"),
         ("raw_chunks", f"raw CTranslate2, doc-order calls of {DEFAULT_BATCH}"),
-        ("raw_split", f"raw CTranslate2, one call, {workers} replicas x {threads // workers} "
-                      "threads like ours"),
+        (
+            "raw_split",
+            f"raw CTranslate2, one call, {workers} replicas x {threads // workers} "
+            "threads like ours",
+        ),
     ]:
         print(f"{label}, median of {args.rounds}: {rate(n, med[name])}  "
               f"all: {', '.join(f'{t:.2f}' for t in times[name])} s")  # fmt: skip

@@ -23,8 +23,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 MODEL = ROOT.parent / "shared" / "models" / "translate-zh_en-1_9.argosmodel"
-ZH = ["俄罗斯军队试图包围一个小镇。", "他们逮捕了两名嫌疑人。", "这些无人机的射程超过2000公里。",
-      "乌克兰空军表示，防空部队共击落了42架无人机。", "俄罗斯的轰炸机从北方的机场起飞。"]
+ZH = [
+    "俄罗斯军队试图包围一个小镇。",
+    "他们逮捕了两名嫌疑人。",
+    "这些无人机的射程超过2000公里。",
+    "乌克兰空军表示，防空部队共击落了42架无人机。",
+    "俄罗斯的轰炸机从北方的机场起飞。",
+]
 
 
 def main() -> int:
@@ -48,8 +53,9 @@ def main() -> int:
         models.install_file(MODEL, paths)
         text = Path(home) / "zh.txt"
         body = [ZH[i % len(ZH)].replace("。", f"（{i}）。") for i in range(args.sentences)]
-        text.write_text("\n\n".join("".join(body[i:i + 3]) for i in range(0, len(body), 3)),
-                        encoding="utf-8")
+        text.write_text(
+            "\n\n".join("".join(body[i : i + 3]) for i in range(0, len(body), 3)), encoding="utf-8"
+        )
         runs.append(("zh model, window", text, "zh"))
     else:
         print(f"skipping the model run: {MODEL} not found")
@@ -94,7 +100,8 @@ def measure(app, window, label: str) -> None:
     glossary: list[int] = []
     window.translationFinished.connect(lambda: done.append(time.monotonic()))
     window.translation_service.sentenceTranslated.connect(
-        lambda _r: first or first.append(time.monotonic() - t0))
+        lambda _r: first or first.append(time.monotonic() - t0)
+    )
     window.glossaryReady.connect(lambda: glossary.append(1))
     probe.start()
     while not (done and glossary) and time.monotonic() - t0 < 600:
@@ -104,16 +111,21 @@ def measure(app, window, label: str) -> None:
     window.shutdown()
     n = len(window.article.sentences()) if window.article else 0
     late = sorted(g - 10 for g in gaps)
-    print(f"{label}: {n} sentences, {len(window.translations)} translated in "
-          f"{(done[0] if done else time.monotonic()) - t0:.1f} s "
-          f"(status: {window.status_label.text()})")
+    print(
+        f"{label}: {n} sentences, {len(window.translations)} translated in "
+        f"{(done[0] if done else time.monotonic()) - t0:.1f} s "
+        f"(status: {window.status_label.text()})"
+    )
     if late:
         p99 = late[int(0.99 * (len(late) - 1))]
-        print(f"  probe ticks {len(late)}; lateness ms: median {statistics.median(late):.1f}, "
-              f"p99 {p99:.1f}, max {late[-1]:.1f}; ticks later than 50 ms: "
-              f"{sum(1 for x in late if x > 50)}")
-    events = ", ".join(f"at {at / 1000:.2f} s: {gap:.0f} ms (GUI CPU {c:.0f} ms)"
-                       for at, gap, c in slow[:10])
+        print(
+            f"  probe ticks {len(late)}; lateness ms: median {statistics.median(late):.1f}, "
+            f"p99 {p99:.1f}, max {late[-1]:.1f}; ticks later than 50 ms: "
+            f"{sum(1 for x in late if x > 50)}"
+        )
+    events = ", ".join(
+        f"at {at / 1000:.2f} s: {gap:.0f} ms (GUI CPU {c:.0f} ms)" for at, gap, c in slow[:10]
+    )
     if events:
         print(f"  stalls: {events}")
     if first:

@@ -4,4 +4,3 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 APP_NAME = "Lagebild"
-

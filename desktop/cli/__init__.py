@@ -72,4 +72,3 @@ def main(argv: list[str] | None = None) -> int:
         # final flush does not complain on stderr.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
-

@@ -134,8 +134,7 @@ class _ProgressBar:
         if total:
             filled = int(30 * done / total)
             sys.stderr.write(
-                f"\r[{'#' * filled}{'.' * (30 - filled)}] "
-                f"{done / 1e6:6.1f} / {total / 1e6:.1f} MB"
+                f"\r[{'#' * filled}{'.' * (30 - filled)}] {done / 1e6:6.1f} / {total / 1e6:.1f} MB"
             )
         else:
             sys.stderr.write(f"\r{done / 1e6:6.1f} MB")

@@ -36,8 +36,10 @@ def _marked(text: str, ranges: list[tuple[int, int, str, str]]) -> str:
         if start < pos:
             continue  # overlapping hits: keep the first
         out.append(html.escape(text[pos:start]))
-        out.append(f'<span class="term" data-entry="{html.escape(entry_id)}" '
-                   f'title="{html.escape(title)}">{html.escape(text[start:end])}</span>')
+        out.append(
+            f'<span class="term" data-entry="{html.escape(entry_id)}" '
+            f'title="{html.escape(title)}">{html.escape(text[start:end])}</span>'
+        )
         pos = end
     out.append(html.escape(text[pos:]))
     return "".join(out)
@@ -51,7 +53,9 @@ def _target_ranges(
 
     if termbase is None:
         return []
-    return [(s.start, s.end, s.entry.id, s.entry.de) for s in rendering_spans(termbase, hits, target)]
+    return [
+        (s.start, s.end, s.entry.id, s.entry.de) for s in rendering_spans(termbase, hits, target)
+    ]
 
 
 def bilingual_html(
@@ -73,15 +77,23 @@ def bilingual_html(
             src_ranges = []
             for hit in sent_hits:
                 entry = termbase.get(hit.entry_id) if termbase is not None else None
-                src_ranges.append((hit.start - sent.start, hit.end - sent.start, hit.entry_id,
-                                   entry.en if entry else ""))
+                src_ranges.append(
+                    (
+                        hit.start - sent.start,
+                        hit.end - sent.start,
+                        hit.entry_id,
+                        entry.en if entry else "",
+                    )
+                )
             target = translations.get(sent.id)
             if target:
                 tgt = _marked(target, _target_ranges(target, sent_hits, termbase))
             else:
                 tgt = '<span class="untranslated">(not translated)</span>'
-            rows.append(f'<tr id="{sent.id}"{css}><td lang="{article.source.language}">'
-                        f'{_marked(sent.text, src_ranges)}</td><td lang="en">{tgt}</td></tr>')
+            rows.append(
+                f'<tr id="{sent.id}"{css}><td lang="{article.source.language}">'
+                f'{_marked(sent.text, src_ranges)}</td><td lang="en">{tgt}</td></tr>'
+            )
     appendix = []
     counts = Counter(h.entry_id for h in hits)
     for entry_id in sorted(counts, key=lambda e: _sort_name(termbase, e)):
@@ -90,14 +102,16 @@ def bilingual_html(
             continue
         appendix.append(
             f'<dt id="term-{html.escape(entry.id)}">{html.escape(entry.de)} — '
-            f'{html.escape(entry.en)} <small>({html.escape(entry.category)}, '
-            f'{counts[entry_id]}×)</small></dt><dd>{html.escape(entry.definition or "")}</dd>')
-    glossary = ('<h2>Glossary</h2><dl class="glossary">' + "".join(appendix) + "</dl>"
-                if appendix else "")
+            f"{html.escape(entry.en)} <small>({html.escape(entry.category)}, "
+            f"{counts[entry_id]}×)</small></dt><dd>{html.escape(entry.definition or '')}</dd>"
+        )
+    glossary = (
+        '<h2>Glossary</h2><dl class="glossary">' + "".join(appendix) + "</dl>" if appendix else ""
+    )
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f"<title>{title}</title><style>{_CSS}</style></head><body>"
-        f"<h1>{title}</h1><table class=\"bilingual\"><thead><tr><th>Deutsch</th>"
+        f'<h1>{title}</h1><table class="bilingual"><thead><tr><th>Deutsch</th>'
         f"<th>English</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
         f"{glossary}</body></html>\n"
     )

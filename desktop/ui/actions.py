@@ -20,34 +20,48 @@ class Actions(QObject):
         self.window = window
         w = window
         self.open = self._act(self.tr("&Open…"), QKeySequence.StandardKey.Open, self._open)
-        self.paste = self._act(self.tr("&Paste as New Document…"), "Ctrl+Shift+V",
-                               w.paste_document)
-        self.export_html = self._act(self.tr("Export &Bilingual HTML…"), "Ctrl+E",
-                                     self._export_html)
-        self.export_glossary = self._act(self.tr("Export &Glossary (CSV/TBX)…"), "Ctrl+Shift+E",
-                                         self._export_glossary)
+        self.paste = self._act(self.tr("&Paste as New Document…"), "Ctrl+Shift+V", w.paste_document)
+        self.export_html = self._act(
+            self.tr("Export &Bilingual HTML…"), "Ctrl+E", self._export_html
+        )
+        self.export_glossary = self._act(
+            self.tr("Export &Glossary (CSV/TBX)…"), "Ctrl+Shift+E", self._export_glossary
+        )
         self.quit = self._act(self.tr("&Quit"), QKeySequence.StandardKey.Quit, w.close)
-        self.zoom_in = self._act(self.tr("Zoom &In"), QKeySequence.StandardKey.ZoomIn,
-                                 lambda: w.set_zoom(w.zoom + 1))
+        self.zoom_in = self._act(
+            self.tr("Zoom &In"), QKeySequence.StandardKey.ZoomIn, lambda: w.set_zoom(w.zoom + 1)
+        )
         self.zoom_in.setShortcuts([QKeySequence("Ctrl++"), QKeySequence("Ctrl+=")])
-        self.zoom_out = self._act(self.tr("Zoom &Out"), QKeySequence.StandardKey.ZoomOut,
-                                  lambda: w.set_zoom(w.zoom - 1))
+        self.zoom_out = self._act(
+            self.tr("Zoom &Out"), QKeySequence.StandardKey.ZoomOut, lambda: w.set_zoom(w.zoom - 1)
+        )
         self.zoom_reset = self._act(self.tr("&Reset Zoom"), "Ctrl+0", lambda: w.set_zoom(12.0))
-        self.sync_scroll = self._act(self.tr("&Synchronised Scrolling"), "Ctrl+L",
-                                     self._toggle_sync, checkable=True)
-        self.dark_theme = self._act(self.tr("&Dark Theme"), "Ctrl+Shift+D",
-                                    lambda checked: w.apply_theme(checked), checkable=True)
+        self.sync_scroll = self._act(
+            self.tr("&Synchronised Scrolling"), "Ctrl+L", self._toggle_sync, checkable=True
+        )
+        self.dark_theme = self._act(
+            self.tr("&Dark Theme"),
+            "Ctrl+Shift+D",
+            lambda checked: w.apply_theme(checked),
+            checkable=True,
+        )
         self.show_glossary = w.dock.toggleViewAction()
         self.show_glossary.setText(self.tr("&Glossary Panel"))
         self.show_glossary.setShortcut(QKeySequence("Ctrl+G"))
-        self.search = self._act(self.tr("&Find in Glossary"), QKeySequence.StandardKey.Find,
-                                self._focus_search)
-        self.focus_german = self._act(self.tr("Focus &German Text"), "Ctrl+1",
-                                      lambda: w.view.source.setFocus())
-        self.focus_english = self._act(self.tr("Focus &English Text"), "Ctrl+2",
-                                       lambda: w.view.target.setFocus())
-        self.focus_glossary = self._act(self.tr("Focus Glossary &List"), "Ctrl+3",
-                                        lambda: (w.dock.show(), w.dock.tree.setFocus()))
+        self.search = self._act(
+            self.tr("&Find in Glossary"), QKeySequence.StandardKey.Find, self._focus_search
+        )
+        self.focus_german = self._act(
+            self.tr("Focus &German Text"), "Ctrl+1", lambda: w.view.source.setFocus()
+        )
+        self.focus_english = self._act(
+            self.tr("Focus &English Text"), "Ctrl+2", lambda: w.view.target.setFocus()
+        )
+        self.focus_glossary = self._act(
+            self.tr("Focus Glossary &List"),
+            "Ctrl+3",
+            lambda: (w.dock.show(), w.dock.tree.setFocus()),
+        )
         self.translate = self._act(self.tr("&Translate Again"), "F5", w.start_translation)
         self.cancel = self._act(self.tr("&Cancel Translation"), "Esc", w.cancel_translation)
         self.add_term = self._act(self.tr("&Add Term to Glossary…"), "Ctrl+T", self._add_term)
@@ -70,8 +84,9 @@ class Actions(QObject):
         view_menu.addSeparator()
         view_menu.addActions([self.sync_scroll, self.dark_theme, self.show_glossary])
         view_menu.addSeparator()
-        view_menu.addActions([self.focus_german, self.focus_english, self.focus_glossary,
-                              self.search])
+        view_menu.addActions(
+            [self.focus_german, self.focus_english, self.focus_glossary, self.search]
+        )
         tools = bar.addMenu(self.tr("&Tools"))
         tools.addActions([self.translate, self.cancel, self.add_term, self.models])
         help_menu = bar.addMenu(self.tr("&Help"))
@@ -104,8 +119,12 @@ class Actions(QObject):
 
     def _open(self) -> None:
         w = self.window
-        path, _ = QFileDialog.getOpenFileName(w, self.tr("Open document"), "", self.tr(
-            "Documents (*.txt *.md *.markdown *.html *.htm *.docx *.pdf);;All files (*)"))
+        path, _ = QFileDialog.getOpenFileName(
+            w,
+            self.tr("Open document"),
+            "",
+            self.tr("Documents (*.txt *.md *.markdown *.html *.htm *.docx *.pdf);;All files (*)"),
+        )
         if path:
             w.open_file(path)
 
@@ -114,8 +133,11 @@ class Actions(QObject):
         if w.article is None:
             return
         path, _ = QFileDialog.getSaveFileName(
-            w, self.tr("Export bilingual HTML"), f"{w.article.source.name}.html",
-            self.tr("HTML (*.html)"))
+            w,
+            self.tr("Export bilingual HTML"),
+            f"{w.article.source.name}.html",
+            self.tr("HTML (*.html)"),
+        )
         if path:
             self._guarded(lambda: w.export_html(path))
 
@@ -124,8 +146,11 @@ class Actions(QObject):
         if w.article is None:
             return
         path, chosen = QFileDialog.getSaveFileName(
-            w, self.tr("Export glossary"), f"{w.article.source.name}-glossary.csv",
-            self.tr("CSV (*.csv);;TBX (*.tbx)"))
+            w,
+            self.tr("Export glossary"),
+            f"{w.article.source.name}-glossary.csv",
+            self.tr("CSV (*.csv);;TBX (*.tbx)"),
+        )
         if path:
             if not Path(path).suffix:
                 path += ".tbx" if "tbx" in chosen.lower() else ".csv"
@@ -165,10 +190,16 @@ class Actions(QObject):
 
     def _about(self) -> None:
         w = self.window
-        QMessageBox.about(w, self.tr("About Lagebild"), self.tr(
-            "<b>%1 %2</b><p>Read German defence news beside an offline English translation "
-            "and a glossary of military and agency terms.</p>")
-            .replace("%1", APP_NAME).replace("%2", __version__))
+        QMessageBox.about(
+            w,
+            self.tr("About Lagebild"),
+            self.tr(
+                "<b>%1 %2</b><p>Read German defence news beside an offline English translation "
+                "and a glossary of military and agency terms.</p>"
+            )
+            .replace("%1", APP_NAME)
+            .replace("%2", __version__),
+        )
 
 
 def build(window) -> Actions:

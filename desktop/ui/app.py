@@ -98,8 +98,13 @@ def quiet_qt_messages() -> None:
     qInstallMessageHandler(handler)
 
 
-def create_window(file: str | None = None, paths: Paths | None = None,
-                  language: str = "auto", headless: bool = False, **services):
+def create_window(
+    file: str | None = None,
+    paths: Paths | None = None,
+    language: str = "auto",
+    headless: bool = False,
+    **services,
+):
     """Build the main window (not shown) and queue the document to open after show.
 
     HEADLESS (the screenshot command): the window never opens a dialog.

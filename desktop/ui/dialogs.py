@@ -126,8 +126,13 @@ class ErrorDialog(QDialog):
         self.setWindowTitle(self.tr("Unexpected error"))
         self.setMinimumSize(560, 360)
         layout = QVBoxLayout(self)
-        label = QLabel(self.tr("Something went wrong. Your document is still open. "
-                               "The details below help to fix it:"), self)
+        label = QLabel(
+            self.tr(
+                "Something went wrong. Your document is still open. "
+                "The details below help to fix it:"
+            ),
+            self,
+        )
         label.setWordWrap(True)
         layout.addWidget(label)
         self.details = QPlainTextEdit(self)
@@ -139,7 +144,8 @@ class ErrorDialog(QDialog):
         copy = QPushButton(self.tr("Copy details"), self)
         buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
         copy.clicked.connect(
-            lambda: QGuiApplication.clipboard().setText(self.details.toPlainText()))
+            lambda: QGuiApplication.clipboard().setText(self.details.toPlainText())
+        )
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 

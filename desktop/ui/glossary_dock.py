@@ -59,7 +59,9 @@ class GlossaryDock(QDockWidget):
         self.category.addItem(self.tr("All categories"), "")
         for name in themes.CATEGORY_COLOURS:
             self.category.addItem(category_label(name), name)
-        self.category.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.category.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.category.setMinimumContentsLength(10)
         row.addWidget(self.search, 3)
         row.addWidget(self.category, 2)
@@ -87,8 +89,9 @@ class GlossaryDock(QDockWidget):
         layout.addWidget(split, 1)
         self.add_button = QPushButton(self.tr("Add to glossary…"), body)
         self.add_button.setAccessibleName(self.tr("Add to glossary"))
-        self.add_button.setToolTip(self.tr("Add the selected suggestion, or a new term, to your "
-                                           "own glossary"))
+        self.add_button.setToolTip(
+            self.tr("Add the selected suggestion, or a new term, to your own glossary")
+        )
         layout.addWidget(self.add_button)
         self.setWidget(body)
 
@@ -110,10 +113,12 @@ class GlossaryDock(QDockWidget):
         if current:
             self.select_entry(current)
         else:
-            self._show_placeholder(self.tr(
-                "Glossary terms in this article: %1. Select one to see its definition and "
-                "where it occurs; search to look up any entry of the glossary.").replace(
-                "%1", str(len(self._counts))))
+            self._show_placeholder(
+                self.tr(
+                    "Glossary terms in this article: %1. Select one to see its definition and "
+                    "where it occurs; search to look up any entry of the glossary."
+                ).replace("%1", str(len(self._counts)))
+            )
 
     def clear(self, message: str) -> None:
         """Empty the panel and say why (loading, failed)."""
@@ -150,23 +155,29 @@ class GlossaryDock(QDockWidget):
                 continue
             group = groups.get(entry.category)
             if group is None:
-                group = groups[entry.category] = self._group(category_label(entry.category),
-                                                             entry.category)
+                group = groups[entry.category] = self._group(
+                    category_label(entry.category), entry.category
+                )
             self._entry_item(group, entry, self._counts[entry_id])
         for group in groups.values():
             total = sum(int(group.child(i).text(2)) for i in range(group.childCount()))
             group.setText(0, f"{group.text(0)} ({total})")
         if query:
-            others = [e for e in found
-                      if e.id not in self._counts and (not wanted or e.category == wanted)]
+            others = [
+                e
+                for e in found
+                if e.id not in self._counts and (not wanted or e.category == wanted)
+            ]
             if others:
-                group = self._group(self.tr("Other glossary entries (%1)").replace(
-                    "%1", str(len(others))), "")
+                group = self._group(
+                    self.tr("Other glossary entries (%1)").replace("%1", str(len(others))), ""
+                )
                 for entry in others[:200]:
                     self._entry_item(group, entry, 0)
         if self._suggestions and not wanted:
-            group = self._group(self.tr("Suggested new terms (%1)").replace(
-                "%1", str(len(self._suggestions))), "")
+            group = self._group(
+                self.tr("Suggested new terms (%1)").replace("%1", str(len(self._suggestions))), ""
+            )
             for sug in self._suggestions:
                 if query and query not in sug.term.lower():
                     continue
@@ -189,9 +200,12 @@ class GlossaryDock(QDockWidget):
 
     def _sort_key(self, entry_id: str):
         entry = self._termbase.get(entry_id)
-        return (list(themes.CATEGORY_COLOURS).index(entry.category)
-                if entry and entry.category in themes.CATEGORY_COLOURS else 99,
-                (entry.de if entry else entry_id).lower())
+        return (
+            list(themes.CATEGORY_COLOURS).index(entry.category)
+            if entry and entry.category in themes.CATEGORY_COLOURS
+            else 99,
+            (entry.de if entry else entry_id).lower(),
+        )
 
     def _group(self, label: str, category: str) -> QTreeWidgetItem:
         item = QTreeWidgetItem(self.tree, [label, "", ""])
@@ -268,8 +282,12 @@ class GlossaryDock(QDockWidget):
             self.entrySelected.emit(None)
 
     def _on_add(self) -> None:
-        term = self.current_entry() if self.tree.currentItem() is not None and \
-            self.tree.currentItem().data(0, KIND_ROLE) == "suggestion" else ""
+        term = (
+            self.current_entry()
+            if self.tree.currentItem() is not None
+            and self.tree.currentItem().data(0, KIND_ROLE) == "suggestion"
+            else ""
+        )
         context = ""
         for sug in self._suggestions:
             if sug.term == term and sug.contexts and self._article is not None:
@@ -292,7 +310,8 @@ class GlossaryDock(QDockWidget):
         parts = [
             f"<h3 style='margin:0'>{esc(entry.de)} → {esc(entry.en)}</h3>",
             f"<p style='color:{colour}'>{esc(category_label(entry.category))}"
-            + (" · " + esc(self.tr("your entry")) if entry.source == "user" else "") + "</p>",
+            + (" · " + esc(self.tr("your entry")) if entry.source == "user" else "")
+            + "</p>",
         ]
         if entry.definition:
             parts.append(f"<p>{esc(entry.definition)}</p>")
@@ -313,8 +332,11 @@ class GlossaryDock(QDockWidget):
             for hit in hits:
                 sent = self._article.sentence(hit.sentence_id)
                 a, b = hit.start - sent.start, hit.end - sent.start
-                ctx = (esc(sent.text[:a]) + f"<b style='color:{colour}'>{esc(sent.text[a:b])}</b>"
-                       + esc(sent.text[b:]))
+                ctx = (
+                    esc(sent.text[:a])
+                    + f"<b style='color:{colour}'>{esc(sent.text[a:b])}</b>"
+                    + esc(sent.text[b:])
+                )
                 parts.append(f"<li><a href='sentence:{sent.id}'>{sent.id}</a> {ctx}</li>")
             parts.append("</ol>")
         elif self._article is not None:

@@ -33,8 +33,9 @@ def install(app: QApplication, language: str) -> str:
     app.installTranslator(ours)
     app._lagebild_translators.append(ours)
     qt_own = QTranslator(app)  # Qt's own strings (standard buttons, context menus)
-    if qt_own.load(QLocale(lang), "qtbase", "_",
-                   QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    if qt_own.load(
+        QLocale(lang), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ):
         app.installTranslator(qt_own)
         app._lagebild_translators.append(qt_own)
     return lang

@@ -34,7 +34,6 @@ from desktop.ui.window_parts import ModelsExportMixin, WindowSettingsMixin
 log = logging.getLogger(__name__)
 
 
-
 class MainWindow(WindowSettingsMixin, ModelsExportMixin, QMainWindow):
     """Lagebild's reading window. Public methods are what menus and tests drive."""
 
@@ -60,8 +59,9 @@ class MainWindow(WindowSettingsMixin, ModelsExportMixin, QMainWindow):
     ) -> None:
         super().__init__()
         self.paths = paths or Paths.from_env()
-        self.settings = settings or QSettings(str(self.paths.settings_file),
-                                              QSettings.Format.IniFormat)
+        self.settings = settings or QSettings(
+            str(self.paths.settings_file), QSettings.Format.IniFormat
+        )
         self.language = language
         self.article = None
         self.translations: dict[str, str] = {}
@@ -77,7 +77,9 @@ class MainWindow(WindowSettingsMixin, ModelsExportMixin, QMainWindow):
         self.setAcceptDrops(True)
 
         self.documents = DocumentService(self)
-        self.translation_service = translation_service or TranslationService(self.paths, parent=self)
+        self.translation_service = translation_service or TranslationService(
+            self.paths, parent=self
+        )
         self.glossary_service = glossary_service or GlossaryService(self.paths, parent=self)
         self.models = model_service or ModelService(self.paths, parent=self)
 
@@ -204,8 +206,9 @@ class MainWindow(WindowSettingsMixin, ModelsExportMixin, QMainWindow):
         self.view.target.set_flags({})
         self.view.source.verticalScrollBar().setValue(0)
         self.dock.clear(self.tr("Looking for glossary terms…"))
-        self.status_label.setText(self.tr("%1 sentences").replace(
-            "%1", str(len(article.sentences()))))
+        self.status_label.setText(
+            self.tr("%1 sentences").replace("%1", str(len(article.sentences())))
+        )
         self.documentShown.emit(article)
         self.glossary_service.match(article)
         self.start_translation()
@@ -241,9 +244,11 @@ class MainWindow(WindowSettingsMixin, ModelsExportMixin, QMainWindow):
         self._cancelled = True
         self.cancel_button.setVisible(False)
         self.progress.setVisible(False)
-        self.status_label.setText(self.tr("Translation cancelled: %1 of %2 sentences.")
-                                  .replace("%1", str(len(self.translations)))
-                                  .replace("%2", str(len(self.article.sentences()))))
+        self.status_label.setText(
+            self.tr("Translation cancelled: %1 of %2 sentences.")
+            .replace("%1", str(len(self.translations)))
+            .replace("%2", str(len(self.article.sentences())))
+        )
 
     # --- translation results -----------------------------------------------------------
 
@@ -289,7 +294,8 @@ class MainWindow(WindowSettingsMixin, ModelsExportMixin, QMainWindow):
             .replace("%1", str(len(self.translations)))
             # not article.sentences(): that builds a list of all of them, on every flush
             .replace("%2", str(len(self._sentence_ids)))
-            .replace("%3", f"{self._words_per_second:.0f}"))
+            .replace("%3", f"{self._words_per_second:.0f}")
+        )
 
     def _on_translation_finished(self, _job_id) -> None:
         if self._pending:
@@ -303,13 +309,16 @@ class MainWindow(WindowSettingsMixin, ModelsExportMixin, QMainWindow):
         if self.view.no_model_shown():
             self.status_label.setText(self.tr("No translation model installed."))
         elif self._translation_error:
-            self.status_label.setText(self.tr("Translation failed: %1")
-                                      .replace("%1", self._translation_error))
+            self.status_label.setText(
+                self.tr("Translation failed: %1").replace("%1", self._translation_error)
+            )
         elif self.article is not None and not self._cancelled:
             total = len(self.article.sentences())
-            self.status_label.setText(self.tr("Translated %1/%2 sentences.")
-                                      .replace("%1", str(len(self.translations)))
-                                      .replace("%2", str(total)))
+            self.status_label.setText(
+                self.tr("Translated %1/%2 sentences.")
+                .replace("%1", str(len(self.translations)))
+                .replace("%2", str(total))
+            )
         self.translation_done = True
         self.translationFinished.emit()
         self._run_term_check()
@@ -350,8 +359,9 @@ class MainWindow(WindowSettingsMixin, ModelsExportMixin, QMainWindow):
             self.glossary_service.check(self.glossary.hits, dict(self.translations))
 
     def _on_checked(self, issues: dict) -> None:
-        self.term_issues = {sid: [issue.message for issue in items]
-                            for sid, items in issues.items()}
+        self.term_issues = {
+            sid: [issue.message for issue in items] for sid, items in issues.items()
+        }
         self._show_flags()
         self.checkFinished.emit()
 
@@ -408,8 +418,7 @@ class MainWindow(WindowSettingsMixin, ModelsExportMixin, QMainWindow):
         super().showEvent(event)
         if not self._dock_sized:  # first start: a glossary panel wide enough to read
             self._dock_sized = True
-            self.resizeDocks([self.dock], [max(380, self.width() // 4)],
-                             Qt.Orientation.Horizontal)
+            self.resizeDocks([self.dock], [max(380, self.width() // 4)], Qt.Orientation.Horizontal)
             if not self.settings.contains("window/splitter"):
                 QTimer.singleShot(0, self.view.equalize)  # after the dock took its width
 
@@ -437,7 +446,12 @@ class MainWindow(WindowSettingsMixin, ModelsExportMixin, QMainWindow):
         """Cancel background work and wait for the pools (window close, tests)."""
         self.translation_service.cancel()
         self.models.cancel()
-        for service in (self.translation_service, self.glossary_service, self.models, self.documents):
+        for service in (
+            self.translation_service,
+            self.glossary_service,
+            self.models,
+            self.documents,
+        ):
             service.pool.waitForDone(timeout_ms)
 
     def paste_document(self) -> None:
@@ -460,4 +474,3 @@ class MainWindow(WindowSettingsMixin, ModelsExportMixin, QMainWindow):
             self.open_file(str(last))
         else:
             self.open_file(str(resources.default_article()))
-

@@ -32,7 +32,8 @@ class ModelsDialog(QDialog):
         self.table = QTableWidget(0, 4, self)
         self.table.setAccessibleName(self.tr("Installed models"))
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Package"), self.tr("Languages"), self.tr("Version"), self.tr("Size")])
+            [self.tr("Package"), self.tr("Languages"), self.tr("Version"), self.tr("Size")]
+        )
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -51,8 +52,12 @@ class ModelsDialog(QDialog):
         self.remove_button = QPushButton(self.tr("Remove"), self)
         self.cancel_button = QPushButton(self.tr("Cancel download"), self)
         self.cancel_button.setVisible(False)
-        for button in (self.install_button, self.download_button, self.remove_button,
-                       self.cancel_button):
+        for button in (
+            self.install_button,
+            self.download_button,
+            self.remove_button,
+            self.cancel_button,
+        ):
             button.setAccessibleName(button.text().replace("…", ""))
             row.addWidget(button)
         row.addStretch(1)
@@ -83,12 +88,15 @@ class ModelsDialog(QDialog):
         self._models = list(models)
         self.table.setRowCount(len(self._models))
         for row, info in enumerate(self._models):
-            cells = [info.code, f"{info.from_code} → {info.to_code}", str(info.version),
-                     f"{info.size_bytes / 1e6:.0f} MB"]
+            cells = [
+                info.code,
+                f"{info.from_code} → {info.to_code}",
+                str(info.version),
+                f"{info.size_bytes / 1e6:.0f} MB",
+            ]
             for col, text in enumerate(cells):
                 self.table.setItem(row, col, QTableWidgetItem(text))
-        self.status.setText(self.tr("Installed models: %1").replace(
-            "%1", str(len(self._models))))
+        self.status.setText(self.tr("Installed models: %1").replace("%1", str(len(self._models))))
         self.remove_button.setEnabled(bool(self._models))
 
     def _busy(self, busy: bool, text: str) -> None:
@@ -101,7 +109,8 @@ class ModelsDialog(QDialog):
 
     def _install(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Install model"), "", self.tr("Argos packages (*.argosmodel)"))
+            self, self.tr("Install model"), "", self.tr("Argos packages (*.argosmodel)")
+        )
         if path:
             self._busy(True, self.tr("Installing…"))
             self.service.install_file(path)
@@ -117,8 +126,9 @@ class ModelsDialog(QDialog):
             return
         code = self._models[row].code
         with plain_text_message_boxes():  # the code comes from the package's metadata
-            answer = QMessageBox.question(self, self.windowTitle(),
-                                          self.tr("Remove the model %1?").replace("%1", code))
+            answer = QMessageBox.question(
+                self, self.windowTitle(), self.tr("Remove the model %1?").replace("%1", code)
+            )
         if answer == QMessageBox.StandardButton.Yes:
             self._busy(True, self.tr("Removing…"))
             self.service.remove(code)

@@ -42,11 +42,14 @@ class NoModelPanel(QWidget):
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message.setText(self.tr(
-            "Lagebild translates offline with an Argos Translate package. Download the "
-            "German → English package from the Argos index (about 100 MB, once), or install "
-            "an .argosmodel file you already have. The German text and the glossary work "
-            "fully meanwhile."))
+        self.message.setText(
+            self.tr(
+                "Lagebild translates offline with an Argos Translate package. Download the "
+                "German → English package from the Argos index (about 100 MB, once), or install "
+                "an .argosmodel file you already have. The German text and the glossary work "
+                "fully meanwhile."
+            )
+        )
         layout.addWidget(self.message)
         self.detail = QLabel(self)
         self.detail.setTextFormat(Qt.TextFormat.PlainText)  # the engine's message

@@ -210,8 +210,11 @@ class ArticlePane(QTextEdit):
     def render_complete(self) -> bool:
         """True when the pane has nothing left to do (terms applied, window filled)."""
         return self._article is None or not (
-            self._hit_source is not None or self._stale or self._indexed < len(self._units)
-            or (self._windowed and self._upkeep(act=False)))
+            self._hit_source is not None
+            or self._stale
+            or self._indexed < len(self._units)
+            or (self._windowed and self._upkeep(act=False))
+        )
 
     def _kick(self) -> None:
         if not self._windowed:
@@ -337,8 +340,9 @@ class ArticlePane(QTextEdit):
             block = self.document().findBlockByNumber(u - self._w0)
             cursor = QTextCursor(block)
             cursor.beginEditBlock()
-            cursor.setPosition(block.position() + block.length() - 1,
-                               QTextCursor.MoveMode.KeepAnchor)
+            cursor.setPosition(
+                block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor
+            )
             cursor.removeSelectedText()
             self._fill(cursor, u, self._units[u])
             cursor.endEditBlock()
@@ -370,12 +374,18 @@ class ArticlePane(QTextEdit):
             if act:
                 with self._keeping_view():
                     self._prepend()
-        elif self._w1 - self._w0 > 1 and below > (_DROP_SCREENS + 1) * screen and \
-                self._block_rect(self._w1 - 1).top() > top + screen * (_DROP_SCREENS + 1):
+        elif (
+            self._w1 - self._w0 > 1
+            and below > (_DROP_SCREENS + 1) * screen
+            and self._block_rect(self._w1 - 1).top() > top + screen * (_DROP_SCREENS + 1)
+        ):
             if act:
                 self._drop_last()
-        elif self._w1 - self._w0 > 1 and top > (_DROP_SCREENS + 1) * screen and \
-                self._block_rect(self._w0).bottom() < top - _DROP_SCREENS * screen:
+        elif (
+            self._w1 - self._w0 > 1
+            and top > (_DROP_SCREENS + 1) * screen
+            and self._block_rect(self._w0).bottom() < top - _DROP_SCREENS * screen
+        ):
             if act:
                 with self._keeping_view():
                     self._drop_first()
@@ -438,8 +448,9 @@ class ArticlePane(QTextEdit):
 
     def _show_overview(self, on: bool) -> None:
         width = self._overview.sizeHint().width() if on else 0
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff if on
-                                        else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setVerticalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOff if on else Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        )
         self.setViewportMargins(0, 0, width, 0)
         self._overview.setVisible(on)
         self._place_overview()
@@ -466,8 +477,9 @@ class ArticlePane(QTextEdit):
         offset = self._unit_start[first] + fraction * self._unit_size[first]
         last = self._w1 - 1
         shown = self._unit_start[last] + self._unit_size[last] - self._unit_start[self._w0]
-        page = max(1, round(shown * max(self.viewport().height(), 1)
-                            / max(self._doc_height(), 1.0)))
+        page = max(
+            1, round(shown * max(self.viewport().height(), 1) / max(self._doc_height(), 1.0))
+        )
         maximum = max(0, len(self._article.text) - page)
         if self._w1 == len(self._units) and bar.value() >= bar.maximum():
             offset = maximum
@@ -603,8 +615,11 @@ class ArticlePane(QTextEdit):
         out = []
         for sid in sids:
             start = self.sentence_span(sid)[0]
-            out += [(start + s, start + e, eid) for s, e, eid, _ in self._terms.get(sid, ())
-                    if entry_id is None or eid == entry_id]
+            out += [
+                (start + s, start + e, eid)
+                for s, e, eid, _ in self._terms.get(sid, ())
+                if entry_id is None or eid == entry_id
+            ]
         return out
 
     def term_ranges(self, entry_id: str | None = None) -> list[tuple[int, int, str]]:
@@ -699,8 +714,9 @@ class ArticlePane(QTextEdit):
             selections.append(self._selection(*span, self.colours.aligned))
         if self._selected_entry:
             for start, end, _ in self.term_ranges(self._selected_entry):
-                selections.append(self._selection(start, end, self.colours.term_selected,
-                                                  bold=True))
+                selections.append(
+                    self._selection(start, end, self.colours.term_selected, bold=True)
+                )
         self.setExtraSelections(selections)
 
     def highlighted_ranges(self) -> list[tuple[int, int]]:
@@ -792,8 +808,9 @@ class ArticlePane(QTextEdit):
         super().mouseMoveEvent(event)
         pos = self.cursorForPosition(event.position().toPoint()).position()
         sid = self.sentence_at(pos)
-        cursor_shape = Qt.CursorShape.PointingHandCursor if self.term_at(pos) else \
-            Qt.CursorShape.IBeamCursor
+        cursor_shape = (
+            Qt.CursorShape.PointingHandCursor if self.term_at(pos) else Qt.CursorShape.IBeamCursor
+        )
         self.viewport().setCursor(cursor_shape)
         if sid != self._hover:
             self._hover = sid
@@ -871,8 +888,9 @@ class ArticlePane(QTextEdit):
                 if rect.bottom() < 0 or rect.top() > self.viewport().height():
                     continue
                 x, y = 6 + self.document().documentMargin() // 2, rect.center().y()
-                painter.drawPolygon(QPolygon([QPoint(x, y - 5), QPoint(x + 8, y),
-                                              QPoint(x, y + 5)]))
+                painter.drawPolygon(
+                    QPolygon([QPoint(x, y - 5), QPoint(x + 8, y), QPoint(x, y + 5)])
+                )
         painter.end()
 
 
@@ -907,7 +925,7 @@ class SourcePane(ArticlePane):
         runs = []
         for sent in sentences:
             if sent.start > prev:
-                runs.append((None, text[prev:sent.start].replace("\n", " "), fmt))
+                runs.append((None, text[prev : sent.start].replace("\n", " "), fmt))
             runs.append((sent.id, sent.text.replace("\n", " "), fmt))
             prev = sent.end
             if heading:

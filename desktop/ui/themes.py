@@ -79,8 +79,11 @@ def apply(app: QApplication, dark: bool) -> Colours:
         pal.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffffff"))
         pal.setColor(QPalette.ColorRole.PlaceholderText, QColor("#9a9da3"))
         pal.setColor(QPalette.ColorRole.Link, QColor("#6cb4ff"))
-        for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText,
-                     QPalette.ColorRole.ButtonText):
+        for role in (
+            QPalette.ColorRole.Text,
+            QPalette.ColorRole.WindowText,
+            QPalette.ColorRole.ButtonText,
+        ):
             pal.setColor(QPalette.ColorGroup.Disabled, role, QColor("#6b6e73"))
     else:
         pal = app.style().standardPalette()

@@ -68,8 +68,9 @@ class ModelsExportMixin:
         hits = self.glossary.hits if self.glossary else []
         termbase = self.glossary.termbase if self.glossary else None
         # Atomic: a failed overwrite keeps the user's earlier export intact.
-        write_text_atomic(path, export.bilingual_html(self.article, self.translations, hits,
-                                                      termbase))
+        write_text_atomic(
+            path, export.bilingual_html(self.article, self.translations, hits, termbase)
+        )
 
     def export_glossary(self, path: str | Path) -> None:
         """Write the article's glossary as .csv or .tbx (by suffix)."""
@@ -78,7 +79,6 @@ class ModelsExportMixin:
         hits = self.glossary.hits if self.glossary else []
         termbase = self.glossary.termbase if self.glossary else None
         export.write_glossary(Path(path), hits, termbase)
-
 
 
 class WindowSettingsMixin:
@@ -120,8 +120,10 @@ class WindowSettingsMixin:
         """Say once, in the status bar, that settings live in memory only this session."""
         self.settings_saveable = False
         self.settings_notice = QCoreApplication.translate(
-            "MainWindow", "Settings cannot be saved: %1 is read-only or full. "
-            "Changes are kept until Lagebild closes.").replace("%1", str(directory))
+            "MainWindow",
+            "Settings cannot be saved: %1 is read-only or full. "
+            "Changes are kept until Lagebild closes.",
+        ).replace("%1", str(directory))
         if self.isVisible():
             self._show_settings_notice()
         else:
@@ -188,4 +190,3 @@ class WindowSettingsMixin:
             self._show_flags()
             if self.glossary:
                 self.dock.set_data(self.glossary.article, termbase, hits, self.glossary.suggestions)
-

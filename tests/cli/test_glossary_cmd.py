@@ -53,16 +53,42 @@ def test_add_suggestion_then_it_is_matched(tmp_path, capsys):
     doc.write_text("Russland setzt den Bomber Tu-160M2 ein.\n", encoding="utf-8")
     before = _json(capsys, ["glossary", str(doc), "--json"])
     assert "Tu-160M2" in [s["term"] for s in before["suggestions"]]
-    data = _json(capsys, ["glossary", str(doc), "--json", "--add-suggestion", "Tu-160M2",
-                          "--english", "Tu-160M2", "--category", "weapon_system"])
+    data = _json(
+        capsys,
+        [
+            "glossary",
+            str(doc),
+            "--json",
+            "--add-suggestion",
+            "Tu-160M2",
+            "--english",
+            "Tu-160M2",
+            "--category",
+            "weapon_system",
+        ],
+    )
     assert "tu_160m2" in [t["entry"] for t in data["terms"]]
     assert "Tu-160M2" not in [s["term"] for s in data["suggestions"]]
     assert Termbase.load(None, Paths.from_env().user_glossary).get("tu_160m2").source == "user"
 
 
 def test_add_and_export_import_round_trip(tmp_path, capsys):
-    assert main(["glossary", "add", "Marschflugkörper X", "--english", "cruise missile X",
-                 "--category", "weapon_class", "--definition", "test"]) == 0
+    assert (
+        main(
+            [
+                "glossary",
+                "add",
+                "Marschflugkörper X",
+                "--english",
+                "cruise missile X",
+                "--category",
+                "weapon_class",
+                "--definition",
+                "test",
+            ]
+        )
+        == 0
+    )
     assert "added marschflugkorper_x" in capsys.readouterr().out
     out = tmp_path / "mine.tbx"
     assert main(["glossary", "export", str(out), "--user-only"]) == 0
@@ -71,7 +97,8 @@ def test_add_and_export_import_round_trip(tmp_path, capsys):
     assert main(["glossary", "import", str(out)]) == 0
     tb = Termbase.load(None, Paths.from_env().user_glossary)
     assert [(e.id, e.en, e.definition) for e in tb] == [
-        ("marschflugkorper_x", "cruise missile X", "test")]
+        ("marschflugkorper_x", "cruise missile X", "test")
+    ]
 
 
 def test_bad_import_fails_with_one_line_and_changes_nothing(tmp_path, capsys):

@@ -32,8 +32,10 @@ def document(request, tmp_path):
     if path.suffix == ".docx":
         return _docx(path)
     if path.suffix == ".md":
-        path.write_text("# Drohnen über Kiew\n\nDie **Drohne** flog nach Kiew. Sie wurde "
-                        "abgeschossen.\n", encoding="utf-8")
+        path.write_text(
+            "# Drohnen über Kiew\n\nDie **Drohne** flog nach Kiew. Sie wurde abgeschossen.\n",
+            encoding="utf-8",
+        )
     else:
         path.write_text(HTML, encoding="utf-8")
     return path

@@ -25,8 +25,9 @@ def _env(tmp_path: Path) -> dict[str, str]:
 
 def _run(args: list[str], tmp_path: Path) -> tuple[subprocess.CompletedProcess, float]:
     started = time.monotonic()
-    result = subprocess.run(args, capture_output=True, text=True, timeout=HARD_TIMEOUT,
-                            env=_env(tmp_path), cwd=ROOT)
+    result = subprocess.run(
+        args, capture_output=True, text=True, timeout=HARD_TIMEOUT, env=_env(tmp_path), cwd=ROOT
+    )
     return result, time.monotonic() - started
 
 
@@ -42,16 +43,31 @@ def _bad_document(tmp_path: Path, kind: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize(("kind", "says"), [
-    ("empty", "is empty"),
-    ("missing", "does not exist"),
-    ("fake-docx", "not a valid Word"),
-])
+@pytest.mark.parametrize(
+    ("kind", "says"),
+    [
+        ("empty", "is empty"),
+        ("missing", "does not exist"),
+        ("fake-docx", "not a valid Word"),
+    ],
+)
 def test_bad_document_is_one_error_line_and_exit_1(tmp_path, kind, says):
     doc = _bad_document(tmp_path, kind)
     out = tmp_path / "x.png"
-    result, took = _run([sys.executable, "-m", "desktop", "screenshot", str(doc),
-                         "--out", str(out), "--timeout", "5"], tmp_path)
+    result, took = _run(
+        [
+            sys.executable,
+            "-m",
+            "desktop",
+            "screenshot",
+            str(doc),
+            "--out",
+            str(out),
+            "--timeout",
+            "5",
+        ],
+        tmp_path,
+    )
     assert took < 20, f"took {took:.1f} s"
     assert result.returncode == 1, result.stderr
     lines = result.stderr.strip().splitlines()
@@ -79,7 +95,9 @@ def test_timeout_ends_the_process_even_when_the_window_blocks(tmp_path):
     assert result.returncode == 1, result.stderr
     assert took < 2 + 10 + 20, f"took {took:.1f} s"
     lines = result.stderr.strip().splitlines()
-    assert lines == ["lagebild: error: the window did not finish within --timeout 2 s"], result.stderr
+    assert lines == ["lagebild: error: the window did not finish within --timeout 2 s"], (
+        result.stderr
+    )
 
 
 @pytest.mark.parametrize("value", ["0", "-3", "nan", "inf", "1e9"])

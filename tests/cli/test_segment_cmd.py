@@ -82,7 +82,19 @@ def _files(tmp_path, case):
 
 @pytest.mark.parametrize(
     "case",
-    ["missing", "directory", "empty", "whitespace", "png", "cp1252", "utf16", "mixed", "nul", "long", "big"],
+    [
+        "missing",
+        "directory",
+        "empty",
+        "whitespace",
+        "png",
+        "cp1252",
+        "utf16",
+        "mixed",
+        "nul",
+        "long",
+        "big",
+    ],
 )
 def test_segment_bad_input(tmp_path, case):
     path, code, message = _files(tmp_path, case)[case]
@@ -108,7 +120,8 @@ def test_reader_closing_the_pipe_is_not_an_error(tmp_path):
     big.write_text(resources.default_article().read_text(encoding="utf-8") * 200, encoding="utf-8")
     proc = subprocess.Popen(
         [sys.executable, "-m", "desktop", "segment", str(big)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     )
     assert proc.stdout.readline()
     proc.stdout.close()  # like `| head -1`

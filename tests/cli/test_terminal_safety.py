@@ -46,7 +46,9 @@ def test_translate_bounds_beam_and_threads(tmp_path, option):
     doc.write_text("Ein Satz.", encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "desktop", "translate", str(doc), *option],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 2
     assert "must be between" in result.stderr and "Traceback" not in result.stderr

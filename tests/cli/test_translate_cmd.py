@@ -8,7 +8,9 @@ import sys
 
 import pytest
 
-ZH_TEXT = "# 新闻\n\n俄罗斯向基辅发射了两枚KN-23弹道导弹。他们逮捕了两名嫌疑人。\n\n今天天气很好。\n"
+ZH_TEXT = (
+    "# 新闻\n\n俄罗斯向基辅发射了两枚KN-23弹道导弹。他们逮捕了两名嫌疑人。\n\n今天天气很好。\n"
+)
 
 
 def run(*args: str, timeout: float = 180) -> subprocess.CompletedProcess:

@@ -82,7 +82,8 @@ def make_window(qtbot):
         services = {}
         if engine is not None:
             services["translation_service"] = TranslationService(
-                paths, engine_factory=lambda f, t, p: engine)
+                paths, engine_factory=lambda f, t, p: engine
+            )
         from desktop.ui.main_window import MainWindow
 
         if open_initial:

@@ -55,8 +55,9 @@ def test_excepthook_shows_copyable_details(qtbot, make_window, monkeypatch):
     from desktop.ui import dialogs
 
     shown = []
-    monkeypatch.setattr(dialogs.ErrorDialog, "exec",
-                        lambda self: shown.append(self.details.toPlainText()))
+    monkeypatch.setattr(
+        dialogs.ErrorDialog, "exec", lambda self: shown.append(self.details.toPlainText())
+    )
     window = make_window(None)
     monkeypatch.setattr(sys, "excepthook", sys.__excepthook__)
     app_mod.install_excepthook(window)
@@ -109,10 +110,19 @@ def test_first_paint_is_fast_and_imports_nothing_heavy(tmp_path):
         print(window.article.title if window.article else "NO ARTICLE")
         window.shutdown()
     """)
-    env = {"LAGEBILD_HOME": str(tmp_path / "home"), "PATH": "/usr/bin:/bin",
-           "PYTHONPATH": str(ROOT)}
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          env=env, cwd=ROOT, timeout=60)
+    env = {
+        "LAGEBILD_HOME": str(tmp_path / "home"),
+        "PATH": "/usr/bin:/bin",
+        "PYTHONPATH": str(ROOT),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     first, title = done.stdout.splitlines()[:2]
     seconds, *heavy = first.split()

@@ -23,8 +23,9 @@ def _listed(window) -> set[str]:
     ("typed", "entry_id"),
     [("Drohnen", "drohne"), ("Langstreckenraketen", "langstreckenrakete")],
 )
-def test_search_box_finds_inflected_forms(qtbot, make_window, opened, fake_engine,
-                                          article_path, typed, entry_id):
+def test_search_box_finds_inflected_forms(
+    qtbot, make_window, opened, fake_engine, article_path, typed, entry_id
+):
     from desktop.core.glossary.termbase import Termbase
 
     assert Termbase.load_default().get(entry_id) is not None  # the entry exists at all
@@ -34,8 +35,9 @@ def test_search_box_finds_inflected_forms(qtbot, make_window, opened, fake_engin
     qtbot.waitUntil(lambda: entry_id in _listed(window), timeout=5000)
 
 
-def test_adding_a_known_term_in_the_window_is_refused(qtbot, make_window, opened, fake_engine,
-                                                      article_path, monkeypatch):
+def test_adding_a_known_term_in_the_window_is_refused(
+    qtbot, make_window, opened, fake_engine, article_path, monkeypatch
+):
     from desktop.ui import dialogs
 
     def fake_exec(dialog):
@@ -45,8 +47,9 @@ def test_adding_a_known_term_in_the_window_is_refused(qtbot, make_window, opened
 
     warnings = []
     monkeypatch.setattr(dialogs.TermEditorDialog, "exec", fake_exec)
-    monkeypatch.setattr("desktop.ui.main_window.QMessageBox.warning",
-                        lambda *args: warnings.append(args[2]))
+    monkeypatch.setattr(
+        "desktop.ui.main_window.QMessageBox.warning", lambda *args: warnings.append(args[2])
+    )
     window = make_window(fake_engine)
     opened(window, article_path)
     assert window.add_term("Drohne") is False

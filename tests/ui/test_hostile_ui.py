@@ -29,8 +29,14 @@ def test_hostile_string_would_render_as_html():
 def _info(version=HOSTILE, code="translate-de_en"):
     from desktop.core.translation.packages import PackageInfo
 
-    return PackageInfo(code=code, from_code="de", to_code="en", version=version,
-                       path=Path("/nowhere"), size_bytes=1_000_000)
+    return PackageInfo(
+        code=code,
+        from_code="de",
+        to_code="en",
+        version=version,
+        path=Path("/nowhere"),
+        size_bytes=1_000_000,
+    )
 
 
 def _modal_box_seen(qtbot, trigger):
@@ -94,7 +100,8 @@ def test_no_model_panel_labels_are_plain(qtbot, make_window):
     window = make_window(None)
     panel = window.view.no_model
     window.translation_service.modelMissing.emit(
-        f"No {HOSTILE}→English model is installed. Get one with: {HOSTILE}")
+        f"No {HOSTILE}→English model is installed. Get one with: {HOSTILE}"
+    )
     window.models.failed.emit(HOSTILE)
     assert HOSTILE in panel.title.text() and HOSTILE in panel.detail.text()
     assert panel.status.text() == HOSTILE
@@ -114,13 +121,20 @@ def test_document_header_is_plain(qtbot, make_window, fake_engine):
     assert window.view.target_label.textFormat() == Qt.TextFormat.PlainText
 
 
-def test_glossary_tooltip_shows_a_hostile_definition_literally(qtbot, make_window, fake_engine,
-                                                              opened, tmp_path):
+def test_glossary_tooltip_shows_a_hostile_definition_literally(
+    qtbot, make_window, fake_engine, opened, tmp_path
+):
     from desktop.core.glossary.termbase import Entry, write_termbase
     from desktop.ui.glossary_dock import ENTRY_ROLE
 
-    entry = Entry(id="quarkrakete", de="Quarkrakete", en="curd rocket", category="concept",
-                  definition=HOSTILE, source="user")
+    entry = Entry(
+        id="quarkrakete",
+        de="Quarkrakete",
+        en="curd rocket",
+        category="concept",
+        definition=HOSTILE,
+        source="user",
+    )
     write_termbase(Paths.from_env().user_glossary, [entry])
     doc = tmp_path / "quark.txt"
     doc.write_text("Die Quarkrakete flog weit. Das ist neu.\n", encoding="utf-8")
@@ -243,8 +257,12 @@ def test_open_settings_never_raises(tmp_path, broken):
 
     good = Paths(tmp_path / "d", tmp_path / "c", tmp_path / "k")
     bad = _unwritable_paths(tmp_path)
-    paths = Paths(**{name: getattr(bad if name == broken else good, name)
-                     for name in ("data", "config", "cache")})
+    paths = Paths(
+        **{
+            name: getattr(bad if name == broken else good, name)
+            for name in ("data", "config", "cache")
+        }
+    )
     settings = open_settings(paths)
     settings.setValue("x", 1)
     assert settings.value("x") == 1

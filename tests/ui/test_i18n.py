@@ -19,21 +19,28 @@ TS = resources.path("i18n/lagebild_de.ts")
 
 def _messages(ts: Path) -> dict[tuple[str, str], ET.Element]:
     root = ET.parse(ts).getroot()
-    return {(ctx.findtext("name"), msg.findtext("source")): msg
-            for ctx in root.iter("context") for msg in ctx.iter("message")}
+    return {
+        (ctx.findtext("name"), msg.findtext("source")): msg
+        for ctx in root.iter("context")
+        for msg in ctx.iter("message")
+    }
 
 
 def test_every_message_translated():
     messages = _messages(TS)
     assert len(messages) > 100
-    unfinished = [key for key, msg in messages.items()
-                  if msg.find("translation").get("type") in ("unfinished", "obsolete")]
+    unfinished = [
+        key
+        for key, msg in messages.items()
+        if msg.find("translation").get("type") in ("unfinished", "obsolete")
+    ]
     assert unfinished == []
 
 
 def test_ts_covers_the_code(tmp_path):
-    lupdate = shutil.which("pyside6-lupdate") or str(Path(sys.executable).with_name(
-        "pyside6-lupdate"))
+    lupdate = shutil.which("pyside6-lupdate") or str(
+        Path(sys.executable).with_name("pyside6-lupdate")
+    )
     if not Path(lupdate).exists():
         pytest.skip("pyside6-lupdate is not installed")
     fresh = tmp_path / "fresh.ts"

@@ -12,8 +12,12 @@ def _tab_chain(window, start, steps=300):
         widget = widget.nextInFocusChain()
         if widget is start:
             break
-        if (widget.isVisible() and widget.isEnabled() and widget.window() is window
-                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
+        if (
+            widget.isVisible()
+            and widget.isEnabled()
+            and widget.window() is window
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ):
             seen.append(widget)
     return seen
 
@@ -33,15 +37,19 @@ def test_tab_reaches_panes_glossary_and_model_panel(qtbot, make_window, opened, 
         "download button": window.view.no_model.download_button,
         "install button": window.view.no_model.install_button,
     }
-    missing = [name for name, widget in wanted.items()
-               if widget is not window.view.source and widget not in chain]
+    missing = [
+        name
+        for name, widget in wanted.items()
+        if widget is not window.view.source and widget not in chain
+    ]
     assert missing == []
     for name, widget in wanted.items():
         assert widget.accessibleName(), f"{name} has no accessible name"
 
 
-def test_tab_reaches_the_english_pane_when_translating(qtbot, make_window, opened, fake_engine,
-                                                       article_path):
+def test_tab_reaches_the_english_pane_when_translating(
+    qtbot, make_window, opened, fake_engine, article_path
+):
     window = make_window(fake_engine)
     opened(window, article_path)
     chain = _tab_chain(window, window.view.source)

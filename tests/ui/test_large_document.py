@@ -16,12 +16,22 @@ from PySide6.QtTest import QTest
 
 _SIZE = 4_000_000  # bytes of German text
 
-_WHO = ["Der ukrainische Militärgeheimdienst", "Ein Sprecher der Regierung", "Die Luftwaffe",
-        "Das Verteidigungsministerium in Moskau", "Ein Beobachter vor Ort", "Die Marine"]
+_WHO = [
+    "Der ukrainische Militärgeheimdienst",
+    "Ein Sprecher der Regierung",
+    "Die Luftwaffe",
+    "Das Verteidigungsministerium in Moskau",
+    "Ein Beobachter vor Ort",
+    "Die Marine",
+]
 _WHAT = ["meldete am Montag", "bestätigte", "bestritt", "erklärte am Abend", "warnte"]
-_THAT = ["dass {n} Drohnen abgefangen worden seien", "dass Nordkorea Raketen liefere",
-         "dass die Sanktionen verschärft würden", "dass die Truppen um {n} Mann verstärkt "
-         "wurden", "dass der Angriff auf das Depot bei Nacht erfolgte"]
+_THAT = [
+    "dass {n} Drohnen abgefangen worden seien",
+    "dass Nordkorea Raketen liefere",
+    "dass die Sanktionen verschärft würden",
+    "dass die Truppen um {n} Mann verstärkt wurden",
+    "dass der Angriff auf das Depot bei Nacht erfolgte",
+]
 
 
 def _german(size: int) -> str:
@@ -31,9 +41,11 @@ def _german(size: int) -> str:
         if number % 10 == 0:
             line = f"Lagebericht Teil {number // 10 + 1}"
         else:
-            line = " ".join(f"{rng.choice(_WHO)} {rng.choice(_WHAT)}, "
-                            f"{rng.choice(_THAT).format(n=rng.randint(2, 999))}."
-                            for _ in range(rng.randint(3, 6)))
+            line = " ".join(
+                f"{rng.choice(_WHO)} {rng.choice(_WHAT)}, "
+                f"{rng.choice(_THAT).format(n=rng.randint(2, 999))}."
+                for _ in range(rng.randint(3, 6))
+            )
         lines.append(line)
         total += len(line.encode("utf-8")) + 2
         number += 1
@@ -60,8 +72,9 @@ def _on_screen(pane, sid: str) -> bool:
     return rect.bottom() > 0 and rect.top() < pane.viewport().height()
 
 
-def test_large_document_first_screen_fast_and_end_reachable(qtbot, make_window, engine_cls,
-                                                            large_article):
+def test_large_document_first_screen_fast_and_end_reachable(
+    qtbot, make_window, engine_cls, large_article
+):
     class Backwards(engine_cls):
         """Translates the last sentences first: they arrive before they are rendered."""
 
@@ -88,8 +101,9 @@ def test_large_document_first_screen_fast_and_end_reachable(qtbot, make_window, 
     probe.start()
     started = time.perf_counter()
     window.show_article(article)
-    qtbot.waitUntil(lambda: source.document().firstBlock().text().startswith(first.text),
-                    timeout=10_000)
+    qtbot.waitUntil(
+        lambda: source.document().firstBlock().text().startswith(first.text), timeout=10_000
+    )
     first_screen = time.perf_counter() - started
     assert first_screen < 5.0, f"first screen after {first_screen:.1f} s"
     assert _on_screen(source, first.id) and _on_screen(target, first.id)
@@ -106,8 +120,9 @@ def test_large_document_first_screen_fast_and_end_reachable(qtbot, make_window, 
 
     # ... and shows when the user goes there (the glossary panel's sentence link)
     window.dock.sentenceRequested.emit(last.id)
-    qtbot.waitUntil(lambda: _on_screen(source, last.id) and _on_screen(target, last.id),
-                    timeout=5_000)
+    qtbot.waitUntil(
+        lambda: _on_screen(source, last.id) and _on_screen(target, last.id), timeout=5_000
+    )
     assert source.sentence_text(last.id) == last.text.replace("\n", " ")
     assert target.sentence_text(last.id) == window.translations[last.id]
     assert source.aligned() == target.aligned() == last.id

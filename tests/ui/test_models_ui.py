@@ -43,8 +43,9 @@ def index_server(tmp_path, zh_model, monkeypatch):
     server.shutdown()
 
 
-def test_panel_download_reports_missing_package(qtbot, make_window, opened, article_path,
-                                                index_server):
+def test_panel_download_reports_missing_package(
+    qtbot, make_window, opened, article_path, index_server
+):
     window = make_window(None)
     opened(window, article_path)
     panel = window.view.no_model
@@ -71,8 +72,7 @@ def test_models_dialog_install_and_remove(qtbot, make_window, zh_model, monkeypa
     assert dialog.table.item(0, 0).text() == "translate-zh_en"
     assert dialog.table.item(0, 1).text() == "zh → en"
     dialog.table.selectRow(0)
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     with qtbot.waitSignal(window.models.removed, timeout=30000):
         dialog.remove_button.click()
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 0, timeout=10000)
@@ -94,13 +94,19 @@ def test_no_model_panel_names_the_pair_and_the_command_once(qtbot):
 
     panel = NoModelPanel()
     qtbot.addWidget(panel)
-    german = ("No German→English translation model is installed. Get one with: "
-              "lagebild models download translate-de_en (or: lagebild models install FILE.argosmodel)")
+    german = (
+        "No German→English translation model is installed. Get one with: "
+        "lagebild models download translate-de_en (or: lagebild models install FILE.argosmodel)"
+    )
     panel.set_reason(german)
-    assert panel.detail.text() == ("From the command line: lagebild models download translate-de_en "
-                                   "(or: lagebild models install FILE.argosmodel)")
+    assert panel.detail.text() == (
+        "From the command line: lagebild models download translate-de_en "
+        "(or: lagebild models install FILE.argosmodel)"
+    )
     assert "German" in panel.title.text()
-    panel.set_reason("No Chinese→English translation model is installed. Get one with: "
-                     "lagebild models download translate-zh_en (or: lagebild models install FILE.argosmodel)")
+    panel.set_reason(
+        "No Chinese→English translation model is installed. Get one with: "
+        "lagebild models download translate-zh_en (or: lagebild models install FILE.argosmodel)"
+    )
     assert panel.title.text() == "No Chinese→English translation model is installed."
     assert "translate-zh_en" in panel.detail.text()

@@ -13,7 +13,9 @@ def _point_of(pane, position: int) -> QPoint:
     return pane.cursorRect(cursor).center() + QPoint(2, 0)
 
 
-def test_german_text_and_glossary_shown(qtbot, opened, engine_cls, make_window, fake_engine, article_path):
+def test_german_text_and_glossary_shown(
+    qtbot, opened, engine_cls, make_window, fake_engine, article_path
+):
     window = make_window(fake_engine)
     article = opened(window, article_path)
     source = window.view.source
@@ -32,7 +34,9 @@ def test_german_text_and_glossary_shown(qtbot, opened, engine_cls, make_window, 
     assert source.aligned() == window.view.target.aligned() == hit_sentence
 
 
-def test_translation_streams_into_english_pane(qtbot, opened, engine_cls, make_window, fake_engine, article_path):
+def test_translation_streams_into_english_pane(
+    qtbot, opened, engine_cls, make_window, fake_engine, article_path
+):
     window = make_window(fake_engine)
     article = opened(window, article_path)
     target = window.view.target
@@ -45,8 +49,9 @@ def test_translation_streams_into_english_pane(qtbot, opened, engine_cls, make_w
     assert not window.cancel_button.isVisible()
 
 
-def test_placeholders_dimmed_until_translated(qtbot, opened, engine_cls, make_window, glossary_replacements,
-                                              article_path):
+def test_placeholders_dimmed_until_translated(
+    qtbot, opened, engine_cls, make_window, glossary_replacements, article_path
+):
     engine = engine_cls(glossary_replacements, delay=0.05)
     window = make_window(engine)
     with qtbot.waitSignal(window.documentShown):
@@ -66,8 +71,9 @@ def test_placeholders_dimmed_until_translated(qtbot, opened, engine_cls, make_wi
     assert "cancelled" in window.status_label.text().lower()
 
 
-def test_stale_results_of_previous_document_dropped(qtbot, opened, engine_cls, make_window, glossary_replacements,
-                                                    article_path, tmp_path):
+def test_stale_results_of_previous_document_dropped(
+    qtbot, opened, engine_cls, make_window, glossary_replacements, article_path, tmp_path
+):
     engine = engine_cls(glossary_replacements, delay=0.03)
     window = make_window(engine)
     with qtbot.waitSignal(window.documentShown):
@@ -80,7 +86,9 @@ def test_stale_results_of_previous_document_dropped(qtbot, opened, engine_cls, m
     assert window.translations["p1s1"] == "EN Kurzer Text."
 
 
-def test_hover_and_caret_highlight_counterpart(qtbot, opened, engine_cls, make_window, fake_engine, article_path):
+def test_hover_and_caret_highlight_counterpart(
+    qtbot, opened, engine_cls, make_window, fake_engine, article_path
+):
     window = make_window(fake_engine)
     article = opened(window, article_path)
     source, target = window.view.source, window.view.target
@@ -99,7 +107,9 @@ def test_hover_and_caret_highlight_counterpart(qtbot, opened, engine_cls, make_w
     assert source.sentence_span(other.id) in source.highlighted_ranges()
 
 
-def test_click_scrolls_other_pane_and_sync_toggle(qtbot, opened, engine_cls, make_window, fake_engine, article_path):
+def test_click_scrolls_other_pane_and_sync_toggle(
+    qtbot, opened, engine_cls, make_window, fake_engine, article_path
+):
     window = make_window(fake_engine, size=(900, 500))
     article = opened(window, article_path)
     source, target = window.view.source, window.view.target
@@ -120,7 +130,9 @@ def test_click_scrolls_other_pane_and_sync_toggle(qtbot, opened, engine_cls, mak
     assert target.verticalScrollBar().value() < 50
 
 
-def test_glossary_selection_highlights_both_panes(qtbot, opened, engine_cls, make_window, fake_engine, article_path):
+def test_glossary_selection_highlights_both_panes(
+    qtbot, opened, engine_cls, make_window, fake_engine, article_path
+):
     window = make_window(fake_engine)
     opened(window, article_path)
     source, target = window.view.source, window.view.target
@@ -131,11 +143,14 @@ def test_glossary_selection_highlights_both_panes(qtbot, opened, engine_cls, mak
     assert "military intelligence" in tgt
     # deselecting clears the term highlight
     window.dock.tree.setCurrentItem(None)
-    assert not any(source.toPlainText()[s:e] == "Militärgeheimdienstes"
-                   for s, e in source.highlighted_ranges())
+    assert not any(
+        source.toPlainText()[s:e] == "Militärgeheimdienstes" for s, e in source.highlighted_ranges()
+    )
 
 
-def test_term_click_selects_entry_and_tooltip(qtbot, opened, engine_cls, make_window, fake_engine, article_path):
+def test_term_click_selects_entry_and_tooltip(
+    qtbot, opened, engine_cls, make_window, fake_engine, article_path
+):
     window = make_window(fake_engine)
     opened(window, article_path)
     source = window.view.source
@@ -147,18 +162,24 @@ def test_term_click_selects_entry_and_tooltip(qtbot, opened, engine_cls, make_wi
     assert window.dock.current_entry() == "militaergeheimdienst"
     underline = QTextCursor(source.document())
     underline.setPosition(start + 1)
-    assert underline.charFormat().fontUnderline() or \
-        underline.charFormat().underlineStyle() != underline.charFormat().UnderlineStyle.NoUnderline
+    assert (
+        underline.charFormat().fontUnderline()
+        or underline.charFormat().underlineStyle()
+        != underline.charFormat().UnderlineStyle.NoUnderline
+    )
 
 
-def test_term_check_flags_sentence(qtbot, opened, engine_cls, make_window, glossary_replacements, article_path):
+def test_term_check_flags_sentence(
+    qtbot, opened, engine_cls, make_window, glossary_replacements, article_path
+):
     engine = engine_cls(glossary_replacements, skip=frozenset({"Militärgeheimdienstes"}))
     window = make_window(engine)
     with qtbot.waitSignal(window.checkFinished, timeout=20000):
         opened(window, article_path)
     flags = window.view.target.flags()
-    flagged = [sid for sid, msgs in flags.items()
-               if any("military intelligence" in m for m in msgs)]
+    flagged = [
+        sid for sid, msgs in flags.items() if any("military intelligence" in m for m in msgs)
+    ]
     assert len(flagged) == 1
     sid = flagged[0]
     assert "Militärgeheimdienst" in window.article.sentence(sid).text
@@ -166,7 +187,9 @@ def test_term_check_flags_sentence(qtbot, opened, engine_cls, make_window, gloss
     assert "military intelligence" in window.view.target.tooltip_at(point)
 
 
-def test_search_finds_entries_outside_article(qtbot, opened, engine_cls, make_window, fake_engine, article_path):
+def test_search_finds_entries_outside_article(
+    qtbot, opened, engine_cls, make_window, fake_engine, article_path
+):
     window = make_window(fake_engine)
     opened(window, article_path)
     dock = window.dock

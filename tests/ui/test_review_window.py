@@ -22,8 +22,9 @@ def test_translation_failure_stays_in_the_status_bar(qtbot, make_window, opened,
     assert not window.progress.isVisible()
 
 
-def test_escape_after_translation_keeps_the_finished_status(qtbot, make_window, opened,
-                                                            fake_engine, article_path):
+def test_escape_after_translation_keeps_the_finished_status(
+    qtbot, make_window, opened, fake_engine, article_path
+):
     window = make_window(fake_engine)
     opened(window, article_path)
     finished = window.status_label.text()
@@ -72,8 +73,9 @@ def test_damaged_zoom_setting_falls_back_to_the_default(qtbot, make_window):
     assert window.zoom == DEFAULT_POINT_SIZE
 
 
-def test_failed_html_export_keeps_the_earlier_file(qtbot, make_window, opened, fake_engine,
-                                                   article_path, tmp_path, monkeypatch):
+def test_failed_html_export_keeps_the_earlier_file(
+    qtbot, make_window, opened, fake_engine, article_path, tmp_path, monkeypatch
+):
     import errno
     import os
 

@@ -25,8 +25,9 @@ def test_no_model_panel_and_german_side_still_works(qtbot, make_window, opened, 
     assert "No model" in window.model_label.text()
 
 
-def test_install_from_file_in_panel_starts_translation(qtbot, make_window, opened, zh_model,
-                                                       tmp_path):
+def test_install_from_file_in_panel_starts_translation(
+    qtbot, make_window, opened, zh_model, tmp_path
+):
     window = make_window(None)
     text = tmp_path / "zh.txt"
     text.write_text("俄罗斯军队试图包围一个小镇。他们逮捕了两名嫌疑人。\n", encoding="utf-8")
@@ -42,8 +43,9 @@ def test_install_from_file_in_panel_starts_translation(qtbot, make_window, opene
     assert "zh→en" in window.model_label.text()
 
 
-def test_bad_file_message_keeps_current_document(qtbot, make_window, opened, fake_engine,
-                                                 article_path, tmp_path, monkeypatch):
+def test_bad_file_message_keeps_current_document(
+    qtbot, make_window, opened, fake_engine, article_path, tmp_path, monkeypatch
+):
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(a[2]))
     window = make_window(fake_engine)
@@ -60,8 +62,7 @@ def test_bad_file_message_keeps_current_document(qtbot, make_window, opened, fak
     assert "does not exist" in shown[-1]
 
 
-def test_export_html_and_glossary(qtbot, make_window, opened, fake_engine, article_path,
-                                  tmp_path):
+def test_export_html_and_glossary(qtbot, make_window, opened, fake_engine, article_path, tmp_path):
     window = make_window(fake_engine)
     article = opened(window, article_path)
     out = tmp_path / "a.html"
@@ -115,8 +116,9 @@ def test_settings_round_trip(qtbot, make_window, opened, fake_engine, article_pa
     again.apply_theme(False)
 
 
-def test_add_suggested_term_to_user_glossary(qtbot, make_window, opened, fake_engine,
-                                             article_path, monkeypatch):
+def test_add_suggested_term_to_user_glossary(
+    qtbot, make_window, opened, fake_engine, article_path, monkeypatch
+):
     from desktop.config import Paths
     from desktop.ui import dialogs
 
@@ -158,9 +160,18 @@ def test_shortcuts_dialog_lists_actions(qtbot, make_window):
 def test_every_pane_and_control_has_accessible_name(qtbot, make_window):
     window = make_window(None)
     view = window.view
-    for widget in (view.source, view.target, view.no_model, window.dock, window.dock.search,
-                   window.dock.tree, window.dock.detail, window.dock.category,
-                   window.cancel_button, window.status_label):
+    for widget in (
+        view.source,
+        view.target,
+        view.no_model,
+        window.dock,
+        window.dock.search,
+        window.dock.tree,
+        window.dock.detail,
+        window.dock.category,
+        window.cancel_button,
+        window.status_label,
+    ):
         assert widget.accessibleName(), widget
 
 
@@ -181,8 +192,9 @@ def test_paste_and_drop_open_documents(qtbot, make_window, fake_engine, monkeypa
 
     window = make_window(fake_engine)
     QApplication.clipboard().setText("Der Bundesnachrichtendienst warnt.\n\nZweiter Satz hier.")
-    monkeypatch.setattr(dialogs.PasteDialog, "exec",
-                        lambda self: dialogs.PasteDialog.DialogCode.Accepted)
+    monkeypatch.setattr(
+        dialogs.PasteDialog, "exec", lambda self: dialogs.PasteDialog.DialogCode.Accepted
+    )
     with qtbot.waitSignal(window.documentShown):
         window.menu_actions.paste.trigger()
     assert window.article.source.path is None
@@ -191,16 +203,22 @@ def test_paste_and_drop_open_documents(qtbot, make_window, fake_engine, monkeypa
     dropped.write_text("# Titel\n\nEin **fetter** Satz.\n", encoding="utf-8")
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(dropped))])
-    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
-                       Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     with qtbot.waitSignal(window.documentShown):
         window.dropEvent(event)
     assert window.view.source.toPlainText() == "Titel\nEin fetter Satz."
     assert window.article.paragraphs[0].kind == "heading"
 
 
-def test_suggestions_listed_and_add_button_prefills(qtbot, make_window, opened, fake_engine,
-                                                    article_path, monkeypatch):
+def test_suggestions_listed_and_add_button_prefills(
+    qtbot, make_window, opened, fake_engine, article_path, monkeypatch
+):
     from desktop.ui import dialogs
     from desktop.ui.glossary_dock import KIND_ROLE
 
@@ -223,8 +241,11 @@ def test_suggestions_listed_and_add_button_prefills(qtbot, make_window, opened, 
         g = window.glossary
         window.dock.set_data(article, g.termbase, g.hits, suggestions)
     tree = window.dock.tree
-    group = next(tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
-                 if tree.topLevelItem(i).text(0).startswith("Suggested new terms"))
+    group = next(
+        tree.topLevelItem(i)
+        for i in range(tree.topLevelItemCount())
+        if tree.topLevelItem(i).text(0).startswith("Suggested new terms")
+    )
     assert group.childCount() == len(suggestions)
     item = group.child(0)
     assert item.data(0, KIND_ROLE) == "suggestion"

@@ -7,10 +7,10 @@ so ``article.text[s.start:s.end] == s.text`` holds for every sentence.
 from __future__ import annotations
 
 import codecs
-from collections.abc import Iterator
 import os
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -285,7 +285,7 @@ def _looks_hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
         return False
     lengths = sorted(e - s for s, e in lines)
     median = lengths[len(lengths) // 2]
-    unfinished = sum(1 for s, e in lines if text[e - 1] not in ".!?:\"“”»)")
+    unfinished = sum(1 for s, e in lines if text[e - 1] not in '.!?:"“”»)')
     return 40 <= median <= 100 and lengths[-1] <= 110 and unfinished / len(lines) > 0.5
 
 
@@ -324,4 +324,3 @@ def is_heading(line: str) -> bool:
         and not line.endswith(_FINAL_PUNCT)
         and not line[0].islower()
     )
-

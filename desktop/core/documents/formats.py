@@ -30,14 +30,59 @@ SUPPORTED = (".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".docx", ".p
 
 # Block-level HTML elements: each starts a new paragraph in the extracted text.
 _BLOCKS = {
-    "p", "div", "section", "article", "main", "header", "footer", "aside", "li", "ul", "ol",
-    "blockquote", "pre", "table", "tr", "td", "th", "dd", "dt", "dl", "figure", "figcaption",
-    "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "body", "nav", "address", "caption",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "aside",
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+    "pre",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "dd",
+    "dt",
+    "dl",
+    "figure",
+    "figcaption",
+    "br",
+    "hr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "body",
+    "nav",
+    "address",
+    "caption",
 }
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 # Not prose, or page furniture around a news article (menus, forms, side boxes).
-_DROPPED = {"script", "style", "noscript", "template", "svg", "head", "iframe", "object",
-            "nav", "aside", "form", "button", "select", "footer"}
+_DROPPED = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "head",
+    "iframe",
+    "object",
+    "nav",
+    "aside",
+    "form",
+    "button",
+    "select",
+    "footer",
+}
 
 
 def load_document(path: str | os.PathLike[str], language: str = "de") -> Article:

@@ -35,8 +35,15 @@ _UMLAUTS = set("äöüÄÖÜ")
 
 # Named things beat classes and concepts when both cover the same word.
 _SPECIFICITY = {
-    "weapon_system": 9, "person": 8, "agency": 7, "organisation": 6, "force": 5,
-    "place": 4, "weapon_class": 3, "sanctions_diplomacy": 2, "concept": 1,
+    "weapon_system": 9,
+    "person": 8,
+    "agency": 7,
+    "organisation": 6,
+    "force": 5,
+    "place": 4,
+    "weapon_class": 3,
+    "sanctions_diplomacy": 2,
+    "concept": 1,
 }
 # Categories whose entries are common nouns and so may be the head of a compound.
 _HEAD_CATEGORIES = {"weapon_class", "concept", "force", "sanctions_diplomacy", "agency"}
@@ -61,7 +68,13 @@ _DERIVATION = re.compile(
 )
 # Known accidental compounds (a head or modifier that happens to spell an entry).
 _NOT_COMPOUNDS = (
-    "schutzweste", "westentasche", "krimi", "heerschar", "frontmann", "frontfrau", "frontscheibe",
+    "schutzweste",
+    "westentasche",
+    "krimi",
+    "heerschar",
+    "frontmann",
+    "frontfrau",
+    "frontscheibe",
 )
 
 
@@ -232,7 +245,9 @@ class Matcher:
                 # A capitalised adjective inside a name declines: "Europäische Union",
                 # "der Europäischen Union"; "Schwarzes Meer", "des Schwarzen Meeres".
                 attributive = (
-                    k == len(pieces) - 1 and following[:1].isupper() and piece.isalpha()
+                    k == len(pieces) - 1
+                    and following[:1].isupper()
+                    and piece.isalpha()
                     and _ADJ_FORM.search(piece) is not None
                 )
                 parts.append((piece, attributive))
@@ -372,9 +387,9 @@ class Matcher:
         if spec.exact:
             return False
         if a.startswith(b):
-            ending = a[len(b):]
+            ending = a[len(b) :]
         elif b.startswith(a):
-            ending = b[len(a):]  # the entry itself is written inflected
+            ending = b[len(a) :]  # the entry itself is written inflected
         else:
             return False
         if not spec.noun:
@@ -447,8 +462,15 @@ class Matcher:
         for t0, t1, entry_id, related, compound in sorted(taken):
             start, end = tokens[t0][0], tokens[t1][1]
             hits.append(
-                Hit(entry_id, sentence_id, start + offset, end + offset, text[start:end],
-                    tuple(related), compound)
+                Hit(
+                    entry_id,
+                    sentence_id,
+                    start + offset,
+                    end + offset,
+                    text[start:end],
+                    tuple(related),
+                    compound,
+                )
             )
         return hits
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from desktop.core.glossary.termbase import Entry, GlossaryError, Termbase, fold
+from desktop.core.glossary.termbase import Termbase, fold
 
 if TYPE_CHECKING:
     from desktop.core.documents import Article
@@ -35,27 +35,111 @@ _ALIAS_NAME = re.compile(r"[A-Z][\w-]*")
 _WORD = re.compile(r"\w+(?:-\w+)*")
 # Heads that make a compound military on their own.
 _MILITARY_HEADS = (
-    "rakete", "raketen", "drohne", "drohnen", "flugkorper", "panzer", "haubitze", "haubitzen",
-    "abwehr", "geheimdienst", "nachrichtendienst", "truppe", "truppen", "streitkrafte",
-    "brigade", "brigaden", "bataillon", "bataillone", "regiment", "division", "divisionen",
-    "armee", "flotte", "bomber", "kampfjet", "kampfjets", "flugzeug", "flugzeuge", "hubschrauber",
-    "munition", "granate", "granaten", "bombe", "bomben", "sprengkopf", "sprengkopfe",
-    "marschflugkorper", "artillerie", "offensive", "gegenoffensive", "front", "soldaten",
+    "rakete",
+    "raketen",
+    "drohne",
+    "drohnen",
+    "flugkorper",
+    "panzer",
+    "haubitze",
+    "haubitzen",
+    "abwehr",
+    "geheimdienst",
+    "nachrichtendienst",
+    "truppe",
+    "truppen",
+    "streitkrafte",
+    "brigade",
+    "brigaden",
+    "bataillon",
+    "bataillone",
+    "regiment",
+    "division",
+    "divisionen",
+    "armee",
+    "flotte",
+    "bomber",
+    "kampfjet",
+    "kampfjets",
+    "flugzeug",
+    "flugzeuge",
+    "hubschrauber",
+    "munition",
+    "granate",
+    "granaten",
+    "bombe",
+    "bomben",
+    "sprengkopf",
+    "sprengkopfe",
+    "marschflugkorper",
+    "artillerie",
+    "offensive",
+    "gegenoffensive",
+    "front",
+    "soldaten",
 )
 # Generic heads that count only with a military modifier (Luftkampfsystem, not Schulsystem).
 _GENERIC_HEADS = (
-    "system", "systeme", "technologie", "technologien", "fahigkeit", "fahigkeiten", "programm",
-    "programme", "industrie", "produktion", "fabrik", "fabriken", "lieferung", "lieferungen",
-    "angriff", "angriffe", "einsatz", "einsatze", "konzern", "hersteller", "einheit", "einheiten",
+    "system",
+    "systeme",
+    "technologie",
+    "technologien",
+    "fahigkeit",
+    "fahigkeiten",
+    "programm",
+    "programme",
+    "industrie",
+    "produktion",
+    "fabrik",
+    "fabriken",
+    "lieferung",
+    "lieferungen",
+    "angriff",
+    "angriffe",
+    "einsatz",
+    "einsatze",
+    "konzern",
+    "hersteller",
+    "einheit",
+    "einheiten",
 )
 _MILITARY_MODIFIERS = (
-    "kampf", "waffe", "rakete", "drohne", "panzer", "militar", "rustung", "armee", "krieg",
-    "front", "abwehr", "marine", "spionage", "geheim", "sanktion", "munition", "nuklear", "atom",
+    "kampf",
+    "waffe",
+    "rakete",
+    "drohne",
+    "panzer",
+    "militar",
+    "rustung",
+    "armee",
+    "krieg",
+    "front",
+    "abwehr",
+    "marine",
+    "spionage",
+    "geheim",
+    "sanktion",
+    "munition",
+    "nuklear",
+    "atom",
 )
 _ENDINGS = ("n", "en", "e", "s", "es")
 _ORG_HEADS = (
-    "amt", "ministerium", "behorde", "agentur", "dienst", "direktorat", "verwaltung",
-    "kommando", "rat", "institut", "organisation", "komitee", "ausschuss", "stab", "korps",
+    "amt",
+    "ministerium",
+    "behorde",
+    "agentur",
+    "dienst",
+    "direktorat",
+    "verwaltung",
+    "kommando",
+    "rat",
+    "institut",
+    "organisation",
+    "komitee",
+    "ausschuss",
+    "stab",
+    "korps",
 )
 _ORG_GRAMMAR = r"""
     ORG: {<HEAD><ART|PREP>+<ADJ>*<NOUN|ACR>}
@@ -68,11 +152,34 @@ def _org_chunker() -> Any:
     from nltk.chunk import RegexpParser
 
     return RegexpParser(_ORG_GRAMMAR)
+
+
 _ARTICLES = {"der", "des", "den", "dem", "die", "das"}
 _PREPOSITIONS = {"für", "zur", "zum", "von", "vom"}
 # Frequent upper-case tokens that are not terms (news agencies, parties, units).
-_NOT_ACRONYMS = {"AFP", "DPA", "dpa", "ARD", "ZDF", "CDU", "CSU", "SPD", "FDP", "AfD", "KI", "TV",
-                 "OK", "PDF", "CEO", "UTC", "MEZ", "GmbH", "AG", "Mio", "Mrd"}
+_NOT_ACRONYMS = {
+    "AFP",
+    "DPA",
+    "dpa",
+    "ARD",
+    "ZDF",
+    "CDU",
+    "CSU",
+    "SPD",
+    "FDP",
+    "AfD",
+    "KI",
+    "TV",
+    "OK",
+    "PDF",
+    "CEO",
+    "UTC",
+    "MEZ",
+    "GmbH",
+    "AG",
+    "Mio",
+    "Mrd",
+}
 
 
 @dataclass
@@ -177,4 +284,3 @@ def suggest_terms(
                 group.score += _WEIGHTS[kind] + (0.5 if spans else 0.0)
     ranked = sorted(groups.values(), key=lambda s: (-s.score, s.term.casefold()))
     return ranked[:limit]
-

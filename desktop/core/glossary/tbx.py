@@ -47,8 +47,15 @@ if TYPE_CHECKING:
 TBX_NS = "urn:iso:std:iso:30042:ed-2"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 CSV_FIELDS = (
-    "id", "de", "de_variants", "en", "en_variants", "category", "definition",
-    "do_not_translate", "related",
+    "id",
+    "de",
+    "de_variants",
+    "en",
+    "en_variants",
+    "category",
+    "definition",
+    "do_not_translate",
+    "related",
 )
 _TRUE = {"1", "true", "yes", "ja", "y", "x"}
 _FALSE = {"", "0", "false", "no", "nein", "n"}
@@ -214,9 +221,7 @@ class _Collected:
         if entry == first:
             self._repeats.setdefault(earlier, []).append(place)
             return
-        differs = next(
-            (n for n in _COMPARED if getattr(entry, n) != getattr(first, n)), "fields"
-        )
+        differs = next((n for n in _COMPARED if getattr(entry, n) != getattr(first, n)), "fields")
         if made_id:
             raise GlossaryError(
                 f"{where}: {entry.de!r} repeats the German term of {first_place} (id "
@@ -250,9 +255,7 @@ class _Collected:
 def to_tbx(entries: list[Entry]) -> str:
     """The entries as a TBX-Basic document."""
     ET.register_namespace("", TBX_NS)
-    root = ET.Element(
-        f"{{{TBX_NS}}}tbx", {"type": "TBX-Basic", "style": "dct", XML_LANG: "en"}
-    )
+    root = ET.Element(f"{{{TBX_NS}}}tbx", {"type": "TBX-Basic", "style": "dct", XML_LANG: "en"})
     header = ET.SubElement(root, f"{{{TBX_NS}}}tbxHeader")
     desc = ET.SubElement(ET.SubElement(header, f"{{{TBX_NS}}}fileDesc"), f"{{{TBX_NS}}}sourceDesc")
     ET.SubElement(desc, f"{{{TBX_NS}}}p").text = "Lagebild termbase export"
@@ -351,8 +354,7 @@ def _xml_error(exc: ET.ParseError, name: str) -> GlossaryError:
     line, column = exc.position
     if exc.code == _AMPLIFICATION:
         return GlossaryError(
-            f"{name}: line {line}: the file uses XML entity expansion, "
-            "which is refused for safety"
+            f"{name}: line {line}: the file uses XML entity expansion, which is refused for safety"
         )
     reason = expat.errors.messages.get(exc.code, "")
     return GlossaryError(
@@ -482,7 +484,7 @@ def _csv_error(name: str, start: int, end: int, exc: csv.Error) -> GlossaryError
         )
     if "expected after" in reason:
         return GlossaryError(
-            f"{where}: a quote (\") in this row is not closed where the cell ends"
+            f'{where}: a quote (") in this row is not closed where the cell ends'
             + (f" (the row runs on to line {end})" if end > start else "")
             + '; write a quote inside a quoted cell as ""'
         )

@@ -9,8 +9,9 @@ File format (``resources/glossary/termbase.json`` and the user's file)::
 
 ``id``, ``de``, ``en`` and ``category`` are required; the other fields default to empty.
 The user's entries are saved atomically (temp file + fsync + rename) with one ``.bak``.
-Matching lives in :mod:`desktop.core.glossary.matching`, suggestions in :mod:`desktop.core.glossary.suggestions`,
-the term check in :mod:`desktop.core.glossary.termcheck`; they are re-exported here lazily.
+Matching lives in :mod:`desktop.core.glossary.matching`, suggestions in
+:mod:`desktop.core.glossary.suggestions`, the term check in
+:mod:`desktop.core.glossary.termcheck`; they are re-exported here lazily.
 """
 
 from __future__ import annotations
@@ -26,9 +27,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.core.errors import LagebildError
 from desktop.core.files import FileTooLarge, UnreadableFile, read_limited
+
+if TYPE_CHECKING:
+    from desktop.config import Paths
+    from desktop.core.glossary.matching import Matcher
 
 FORMAT_NAME = "lagebild-termbase"
 FORMAT_VERSION = 1
@@ -387,7 +393,7 @@ class Termbase:
         self._by_id: dict[str, Entry] = {}
         for entry in entries or []:
             self._put(entry)
-        self._matcher = None
+        self._matcher: Matcher | None = None
 
     def _put(self, entry: Entry) -> None:
         if entry.id in self._by_id:
@@ -410,7 +416,7 @@ class Termbase:
         return cls(entries)
 
     @classmethod
-    def load_default(cls, paths=None) -> Termbase:
+    def load_default(cls, paths: Paths | None = None) -> Termbase:
         """The bundled termbase plus the user's file from ``paths.user_glossary``."""
         from desktop import resources
         from desktop.config import Paths
@@ -425,7 +431,7 @@ class Termbase:
     def __len__(self) -> int:
         return len(self.entries)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Entry]:
         return iter(self.entries)
 
     @property
@@ -442,7 +448,7 @@ class Termbase:
             if r not in self._by_id
         ]
 
-    def matcher(self):
+    def matcher(self) -> Matcher:
         """The (cached) Matcher for these entries."""
         if self._matcher is None:
             from desktop.core.glossary.matching import Matcher
@@ -495,7 +501,7 @@ class Termbase:
         """The entries that came from the user's file."""
         return [e for e in self.entries if e.source == "user"]
 
-    def add_user_entries(self, entries: list[Entry], paths=None) -> None:
+    def add_user_entries(self, entries: list[Entry], paths: Paths | None = None) -> None:
         """Add or replace user entries and save the user file atomically (all or nothing)."""
         from desktop.config import Paths
 
@@ -510,14 +516,22 @@ class Termbase:
             self._put(replace(entry, source="user"))
         self._matcher = None
 
-    def add_user_entry(self, entry: Entry, paths=None) -> None:
+    def add_user_entry(self, entry: Entry, paths: Paths | None = None) -> None:
         """Add (or replace) one user entry and save the user file atomically."""
         self.add_user_entries([entry], paths)
 
-    def new_entry(self, de: str, en: str, category: str, definition: str = "", **extra) -> Entry:
+    def new_entry(
+        self, de: str, en: str, category: str, definition: str = "", **extra: object
+    ) -> Entry:
         """A validated user Entry with a fresh id (not yet saved)."""
-        obj = {"id": make_id(de, self.ids), "de": de, "en": en, "category": category,
-               "definition": definition, **extra}
+        obj = {
+            "id": make_id(de, self.ids),
+            "de": de,
+            "en": en,
+            "category": category,
+            "definition": definition,
+            **extra,
+        }
         return entry_from_json(obj, f"new entry {de!r}", source="user")
 
 
@@ -543,7 +557,7 @@ def add_term(
     return entry
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> object:
     # Lazy re-exports keep the documented API in one place without import cycles.
     if name in ("Matcher", "Hit"):
         from desktop.core.glossary import matching

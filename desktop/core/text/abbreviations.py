@@ -11,9 +11,9 @@ import re
 
 # Single-token abbreviations as German newspapers write them, without the final period,
 # grouped by kind (the tests write a sentence for each kind and run every entry through the
-# splitter). Matching ignores case. Words that are also ordinary German words at the end of
-# a sentence ("sich", "dir", "mag", "log", "bat", "wo", "Krim", "Iran") are left out on purpose: joining two real
-# sentences is worse than splitting after a rare abbreviation.
+# splitter). Matching ignores case. Words that are also ordinary German words at the end
+# of a sentence ("sich", "dir", "mag", "log", "bat", "wo", "Krim", "Iran") are left out on
+# purpose: joining two real sentences is worse than splitting after a rare abbreviation.
 ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "title": tuple(
         """
@@ -64,12 +64,39 @@ _SINGLE = {word.lower() for words in ABBREVIATIONS.values() for word in words}
 # Abbreviations written with inner periods and spaces, as regexes over the text that
 # ends a candidate sentence: "z. B.", "u. a.", "a. D.", "d. h.", "i. d. R." ...
 _MULTI = [
-    r"z\.\s?B", r"u\.\s?a", r"a\.\s?D", r"d\.\s?h", r"v\.\s?a", r"o\.\s?ä", r"s\.\s?o",
-    r"s\.\s?u", r"u\.\s?U", r"i\.\s?d\.\s?R", r"z\.\s?T", r"u\.\s?ä", r"v\.\s?Chr",
-    r"n\.\s?Chr", r"i\.\s?A", r"i\.\s?V", r"u\.\s?v\.\s?m", r"z\.\s?Zt", r"m\.\s?E",
-    r"o\.\s?g", r"a\.\s?a\.\s?O", r"b\.\s?w", r"i\.\s?R", r"U\.\s?S", r"d\.\s?J",
-    r"e\.\s?V", r"o\.\s?Ä", r"i\.\s?d\.\s?F", r"a\.\s?M", r"i\.\s?G", r"z\.\s?S",
-    r"z\.\s?Hd", r"u\.\s?d\.\s?M",
+    r"z\.\s?B",
+    r"u\.\s?a",
+    r"a\.\s?D",
+    r"d\.\s?h",
+    r"v\.\s?a",
+    r"o\.\s?ä",
+    r"s\.\s?o",
+    r"s\.\s?u",
+    r"u\.\s?U",
+    r"i\.\s?d\.\s?R",
+    r"z\.\s?T",
+    r"u\.\s?ä",
+    r"v\.\s?Chr",
+    r"n\.\s?Chr",
+    r"i\.\s?A",
+    r"i\.\s?V",
+    r"u\.\s?v\.\s?m",
+    r"z\.\s?Zt",
+    r"m\.\s?E",
+    r"o\.\s?g",
+    r"a\.\s?a\.\s?O",
+    r"b\.\s?w",
+    r"i\.\s?R",
+    r"U\.\s?S",
+    r"d\.\s?J",
+    r"e\.\s?V",
+    r"o\.\s?Ä",
+    r"i\.\s?d\.\s?F",
+    r"a\.\s?M",
+    r"i\.\s?G",
+    r"z\.\s?S",
+    r"z\.\s?Hd",
+    r"u\.\s?d\.\s?M",
 ]
 _MULTI_END = re.compile(r"(?:^|[\s(\"„])(?:" + "|".join(_MULTI) + r")\.$")
 # A period may join abbreviations too ("Pz.Btl.", "Gen.Insp.").
@@ -78,8 +105,7 @@ _ORDINAL_END = re.compile(r"(?:^|\s)(\S+\s+)?(\d{1,3})\.$")
 _DATE_END = re.compile(r"(?:^|\s)\d{1,2}\.(?:\d{1,2}\.)?$")
 
 MONTHS = (
-    "Januar Jänner Februar März April Mai Juni Juli August September Oktober November "
-    "Dezember"
+    "Januar Jänner Februar März April Mai Juni Juli August September Oktober November Dezember"
 ).split()
 # Words before a number that make "N." an ordinal rather than a sentence end.
 _ORDINAL_LEAD = set(
@@ -130,7 +156,7 @@ def _starts_lower(after: str) -> bool:
     return bool(after) and after[0].islower()
 
 
-_CLOSERS = "“”\"’»«)]"
+_CLOSERS = '“”"’»«)]'
 _INITIAL_END = re.compile(r"(?:^|[\s(\"„])[A-Za-zÄÖÜäöü]\.$")
 
 

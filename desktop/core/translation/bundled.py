@@ -17,9 +17,9 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from types import ModuleType
 from typing import Any
-from pathlib import Path
 
 from desktop.config import Paths
 

@@ -180,9 +180,7 @@ class TranslationCache:
 
         def write(conn: sqlite3.Connection) -> None:
             with conn:
-                conn.executemany(
-                    "INSERT OR REPLACE INTO translation VALUES (?, ?, ?, ?, ?)", rows
-                )
+                conn.executemany("INSERT OR REPLACE INTO translation VALUES (?, ?, ?, ?, ?)", rows)
 
         self._run(write)
 

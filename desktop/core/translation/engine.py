@@ -31,8 +31,8 @@ import unicodedata
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 from desktop.config import Paths
 from desktop.core.errors import NoModelError
@@ -340,9 +340,7 @@ class TranslationEngine:
     # translate() puts them back in document order. A chain of packages runs call by
     # call through _work_chain.
 
-    def _work(
-        self, texts: list[str], cancel: threading.Event | None
-    ) -> Iterator[dict[str, Any]]:
+    def _work(self, texts: list[str], cancel: threading.Event | None) -> Iterator[dict[str, Any]]:
         """Translate texts; yield {source: (target, flags)} as sentences finish."""
         if len(self._steps) > 1:
             yield from self._work_chain(texts, cancel)

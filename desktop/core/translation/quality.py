@@ -61,8 +61,10 @@ def quality_flags(source: str, target: str, n_in: int, n_out: int) -> list[str]:
     tgt_norm = " ".join(_WORD.findall(target.casefold()))
     designators = {d.casefold() for _, _, d in masking.find_designators(source)}
     only_designators = set(_WORD.findall(src_norm)) <= designators
-    if len(src_norm) >= 12 and not only_designators and (
-        src_norm == tgt_norm or SequenceMatcher(None, src_norm, tgt_norm).ratio() >= 0.9
+    if (
+        len(src_norm) >= 12
+        and not only_designators
+        and (src_norm == tgt_norm or SequenceMatcher(None, src_norm, tgt_norm).ratio() >= 0.9)
     ):
         flags.append(FLAG_COPIED)
     if _loops(tgt_norm.split()) or n_out >= MAX_DECODING_LENGTH:

@@ -7,7 +7,6 @@ from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
 from desktop.config import Paths
 from desktop.ui.services.jobs import JobContext, JobRunner, message_for
 
-
 _LIST, _INSTALL, _REMOVE = "list", "install", "remove"
 
 

@@ -38,7 +38,10 @@ def test_bundled_article_offsets_and_headings():
     assert len(sentences) == 44  # counted by hand: 5 headings + 39 sentences
     assert len({s.id for s in sentences}) == len(sentences)
     assert article.sentence("p2s2").text.startswith("Diese Enthüllung stammt von Kyrylo Budanov")
-    assert article.sentence("p8s2").text == "So war die anfängliche Lieferung von KN-23-Raketen an Russland von einer erheblichen Streuung der Zielgenauigkeit geprägt."
+    assert (
+        article.sentence("p8s2").text
+        == "So war die anfängliche Lieferung von KN-23-Raketen an Russland von einer erheblichen Streuung der Zielgenauigkeit geprägt."
+    )
 
 
 def test_sentence_ids_are_stable_across_loads():
@@ -51,7 +54,12 @@ def test_sentence_ids_are_stable_across_loads():
 
 @pytest.mark.parametrize(
     ("encoding", "expected"),
-    [("utf-8", "utf-8"), ("utf-8-sig", "utf-8-sig"), ("utf-16", "utf-16"), ("cp1252", "windows-1252")],
+    [
+        ("utf-8", "utf-8"),
+        ("utf-8-sig", "utf-8-sig"),
+        ("utf-16", "utf-16"),
+        ("cp1252", "windows-1252"),
+    ],
 )
 def test_decoding(tmp_path, encoding, expected):
     path = tmp_path / "a.txt"
@@ -81,12 +89,18 @@ def test_latin1_bytes_undefined_in_cp1252(tmp_path):
 
 def test_mixed_line_endings(tmp_path):
     path = tmp_path / "mixed.txt"
-    path.write_bytes(b"Titel der Meldung\r\n\r\nErster Satz. Zweiter Satz.\rDritter Satz.\nVierter.\n")
+    path.write_bytes(
+        b"Titel der Meldung\r\n\r\nErster Satz. Zweiter Satz.\rDritter Satz.\nVierter.\n"
+    )
     article = load(path)
     assert "\r" not in article.text
     assert [p.kind for p in article.paragraphs] == ["heading", "text", "text", "text"]
     assert [s.text for s in article.sentences()] == [
-        "Titel der Meldung", "Erster Satz.", "Zweiter Satz.", "Dritter Satz.", "Vierter.",
+        "Titel der Meldung",
+        "Erster Satz.",
+        "Zweiter Satz.",
+        "Dritter Satz.",
+        "Vierter.",
     ]
 
 
@@ -128,7 +142,10 @@ def test_markdown_heading_marker_is_not_part_of_the_heading():
         (lambda p: p, "is a folder"),
         (lambda p: _write(p / "empty.txt", b""), "is empty"),
         (lambda p: _write(p / "ws.txt", b" \n\t\r\n  "), "only whitespace"),
-        (lambda p: _write(p / "img.png", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8), "PNG image"),
+        (
+            lambda p: _write(p / "img.png", b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8),
+            "PNG image",
+        ),
         (lambda p: _write(p / "blob.bin", bytes(range(256)) * 40), "binary"),
     ],
 )
@@ -160,7 +177,10 @@ def test_to_json_shape():
     assert data["source"]["name"] == "Pasted text"
     assert [p["kind"] for p in data["paragraphs"]] == ["heading", "text"]
     assert data["paragraphs"][1]["sentences"][1] == {
-        "id": "p2s2", "start": 17, "end": 28, "text": "Noch einer.",
+        "id": "p2s2",
+        "start": 17,
+        "end": 28,
+        "text": "Noch einer.",
     }
 
 
@@ -182,5 +202,7 @@ def test_cp1252_with_many_umlauts_is_not_taken_for_damaged_utf8(tmp_path):
 def test_markdown_heading_marker_on_a_later_line():
     article = from_text("Erster Satz.\n\n## Lage im Süden\n\nNoch ein Satz.")
     assert [(p.kind, p.sentences[0].text) for p in article.paragraphs] == [
-        ("text", "Erster Satz."), ("heading", "Lage im Süden"), ("text", "Noch ein Satz."),
+        ("text", "Erster Satz."),
+        ("heading", "Lage im Süden"),
+        ("text", "Noch ein Satz."),
     ]

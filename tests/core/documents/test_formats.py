@@ -9,7 +9,7 @@ from desktop.core.documents.formats import document_from_text, load_document
 
 
 def _texts(article):
-    return [(p.kind, article.text[p.start:p.end]) for p in article.paragraphs]
+    return [(p.kind, article.text[p.start : p.end]) for p in article.paragraphs]
 
 
 def test_html_drops_scripts_and_styles(tmp_path):
@@ -19,7 +19,8 @@ def test_html_drops_scripts_and_styles(tmp_path):
         "<script>var geheim = 1;</script><nav><a href='/'>Start</a></nav>"
         "<h1>Drohnen für Nordkorea</h1><p>Der <b>BND</b> warnt vor   Lieferungen.</p>"
         "<p>Zweiter Absatz.<br>Neue Zeile.</p><!-- Kommentar --></body></html>",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     article = load_document(page)
     assert article.source.path == str(page) and article.source.name == "a.html"
     texts = _texts(article)
@@ -33,11 +34,16 @@ def test_html_drops_scripts_and_styles(tmp_path):
 
 def test_markdown_headings_and_emphasis(tmp_path):
     md = tmp_path / "a.md"
-    md.write_text("# Lage\n\nDer **HUR** meldet [neue](http://x) Angriffe.\n\n- Punkt eins.\n",
-                  encoding="utf-8")
+    md.write_text(
+        "# Lage\n\nDer **HUR** meldet [neue](http://x) Angriffe.\n\n- Punkt eins.\n",
+        encoding="utf-8",
+    )
     texts = _texts(load_document(md))
-    assert texts == [("heading", "Lage"), ("text", "Der HUR meldet neue Angriffe."),
-                     ("text", "Punkt eins.")]
+    assert texts == [
+        ("heading", "Lage"),
+        ("text", "Der HUR meldet neue Angriffe."),
+        ("text", "Punkt eins."),
+    ]
 
 
 def test_docx_paragraphs_and_headings(tmp_path):
@@ -48,8 +54,10 @@ def test_docx_paragraphs_and_headings(tmp_path):
     document.add_paragraph("Die EU beschließt ein neues Paket.")
     document.save(str(path))
     texts = _texts(load_document(path))
-    assert texts == [("heading", "Sanktionen gegen Moskau"),
-                     ("text", "Die EU beschließt ein neues Paket.")]
+    assert texts == [
+        ("heading", "Sanktionen gegen Moskau"),
+        ("text", "Die EU beschließt ein neues Paket."),
+    ]
 
 
 def test_pdf_text_layer(tmp_path, qtbot):
@@ -59,7 +67,9 @@ def test_pdf_text_layer(tmp_path, qtbot):
     writer = QPdfWriter(str(path))
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     doc = QTextDocument()
-    doc.setPlainText("Der Militärgeheimdienst warnt vor Drohnen.\n\nZweiter Absatz über Sanktionen.")
+    doc.setPlainText(
+        "Der Militärgeheimdienst warnt vor Drohnen.\n\nZweiter Absatz über Sanktionen."
+    )
     doc.print_(writer)
     del writer
     article = load_document(path)

@@ -54,7 +54,10 @@ def found(matcher, text):
         ("des Krieges, im Kriege", [("Krieges", "krieg"), ("Kriege", "krieg")]),
         ("die Länder", [("Länder", "land")]),  # umlaut plural with -er
         ("Nordkoreas Raketen", [("Nordkoreas", "nordkorea"), ("Raketen", "rakete")]),
-        ("in der asiatisch-pazifischen Raum", [("asiatisch-pazifischen Raum", "asiatisch_pazifisch")]),
+        (
+            "in der asiatisch-pazifischen Raum",
+            [("asiatisch-pazifischen Raum", "asiatisch_pazifisch")],
+        ),
         # capitalised adjectives inside names decline too
         ("der Europäischen Union", [("Europäischen Union", "eu")]),
         ("des Schwarzen Meeres", [("Schwarzen Meeres", "schwarzes_meer")]),
@@ -108,7 +111,9 @@ def test_no_hits_in_unrelated_words(matcher, text):
 
 def test_no_term_across_punctuation(matcher):
     assert found(matcher, "Die Lage ist ballistische. Raketen") == [("Raketen", "rakete")]
-    assert found(matcher, "ballistische Raketen") == [("ballistische Raketen", "ballistische_rakete")]
+    assert found(matcher, "ballistische Raketen") == [
+        ("ballistische Raketen", "ballistische_rakete")
+    ]
 
 
 def test_variants_and_acronyms(matcher):

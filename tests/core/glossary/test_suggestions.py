@@ -9,8 +9,7 @@ from desktop.config import Paths
 from desktop.core.documents import load
 from desktop.core.documents.article import from_text
 from desktop.core.glossary.suggestions import suggest_terms
-from desktop.core.glossary.termbase import add_term
-from desktop.core.glossary.termbase import Entry, GlossaryError, Termbase
+from desktop.core.glossary.termbase import Entry, GlossaryError, Termbase, add_term
 
 TEXT = (
     "Russland setzt Tu-22M3 Bomber und S-400 ein. "
@@ -22,8 +21,12 @@ TEXT = (
 
 
 def _tb():
-    return Termbase([Entry("drohne", "Drohne", "drone", "weapon_class"),
-                     Entry("russland", "Russland", "Russia", "place")])
+    return Termbase(
+        [
+            Entry("drohne", "Drohne", "drone", "weapon_class"),
+            Entry("russland", "Russland", "Russia", "place"),
+        ]
+    )
 
 
 def test_suggestions_kinds_and_contexts():
@@ -49,8 +52,13 @@ def test_ranking_prefers_designators_in_military_context():
     ranked = suggest_terms(from_text(TEXT), _tb())
     # 3 per designator/alias + 0.5 in a sentence with a glossary hit; 1.5 per compound use
     assert [(s.term, s.score) for s in ranked] == [
-        ("Kub", 3.5), ("Lancet", 3.5), ("S-400", 3.5), ("Tu-22M3", 3.5),
-        ("Rüstungsindustrie", 3.0), ("Ministerium für Staatssicherheit", 2.0), ("SZRU", 2.0),
+        ("Kub", 3.5),
+        ("Lancet", 3.5),
+        ("S-400", 3.5),
+        ("Tu-22M3", 3.5),
+        ("Rüstungsindustrie", 3.0),
+        ("Ministerium für Staatssicherheit", 2.0),
+        ("SZRU", 2.0),
     ]
 
 

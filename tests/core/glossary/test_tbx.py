@@ -10,13 +10,27 @@ from desktop.core.glossary.termbase import Entry, GlossaryError, Termbase
 
 ENTRIES = [
     Entry(
-        "hur", "HUR", "HUR", "agency", de_variants=("GUR", "Hauptverwaltung für Aufklärung"),
-        en_variants=("Main Directorate of Intelligence",), definition='Ukraine\'s "military" <intel>, a & b',
-        do_not_translate=True, related=("budanov",), source="user",
+        "hur",
+        "HUR",
+        "HUR",
+        "agency",
+        de_variants=("GUR", "Hauptverwaltung für Aufklärung"),
+        en_variants=("Main Directorate of Intelligence",),
+        definition='Ukraine\'s "military" <intel>, a & b',
+        do_not_translate=True,
+        related=("budanov",),
+        source="user",
     ),
     Entry("drohne", "Drohne", "drone", "weapon_class", en_variants=("UAV",), source="user"),
-    Entry("budanov", "Kyrylo Budanov", "Kyrylo Budanov", "person", de_variants=("Budanow",),
-          definition="Leiter, HUR | Chef\nzweite Zeile", source="user"),
+    Entry(
+        "budanov",
+        "Kyrylo Budanov",
+        "Kyrylo Budanov",
+        "person",
+        de_variants=("Budanow",),
+        definition="Leiter, HUR | Chef\nzweite Zeile",
+        source="user",
+    ),
 ]
 
 
@@ -44,24 +58,46 @@ def test_tbx_2008_dialect_and_missing_ids():
 </termEntry></body></text></martif>"""
     (entry,) = tbx.from_tbx(old, "old.tbx")
     assert (entry.id, entry.de, entry.en, entry.en_variants) == (
-        "marschflugkorper", "Marschflugkörper", "cruise missile", ("CM",))
+        "marschflugkorper",
+        "Marschflugkörper",
+        "cruise missile",
+        ("CM",),
+    )
 
 
 @pytest.mark.parametrize(
     ("suffix", "content", "needle"),
     [
-        (".csv", "de,en,category\nDrohne,drone,weapon_class\nRakete,missile,rocketry\n",
-         "line 3 (id 'rakete'): field 'category'"),
-        (".csv", "de,en,category\nDrohne,,weapon_class\n", "line 2 (id 'drohne'): field 'en' is empty"),
+        (
+            ".csv",
+            "de,en,category\nDrohne,drone,weapon_class\nRakete,missile,rocketry\n",
+            "line 3 (id 'rakete'): field 'category'",
+        ),
+        (
+            ".csv",
+            "de,en,category\nDrohne,,weapon_class\n",
+            "line 2 (id 'drohne'): field 'en' is empty",
+        ),
         (".csv", "de,en\nDrohne,drone\n", "line 1: missing column 'category'"),
         (".csv", "de,en,category,colour\n", "line 1: unknown column 'colour'"),
-        (".csv", "id,de,en,category\nx,A-Wort,a,concept\nx,B-Wort,b,concept\n", "line 3: id 'x' repeats line 2"),
-        (".csv", "de,en,category,do_not_translate\nDrohne,drone,weapon_class,maybe\n",
-         "line 2: field 'do_not_translate'"),
+        (
+            ".csv",
+            "id,de,en,category\nx,A-Wort,a,concept\nx,B-Wort,b,concept\n",
+            "line 3: id 'x' repeats line 2",
+        ),
+        (
+            ".csv",
+            "de,en,category,do_not_translate\nDrohne,drone,weapon_class,maybe\n",
+            "line 2: field 'do_not_translate'",
+        ),
         (".tbx", "<tbx><text><body>\n<conceptEntry>\n</body></tbx>", "line 3, column 2"),
-        (".tbx", '<tbx><text><body><conceptEntry id="a"><descrip type="subjectField">concept</descrip>'
-         '<langSec xml:lang="de"><termSec><term>A-Wort</term></termSec></langSec></conceptEntry>'
-         "</body></text></tbx>", "entry 1 (id 'a'): field 'en' is missing"),
+        (
+            ".tbx",
+            '<tbx><text><body><conceptEntry id="a"><descrip type="subjectField">concept</descrip>'
+            '<langSec xml:lang="de"><termSec><term>A-Wort</term></termSec></langSec></conceptEntry>'
+            "</body></text></tbx>",
+            "entry 1 (id 'a'): field 'en' is missing",
+        ),
         (".txt", "x", "unknown format '.txt'"),
     ],
 )
@@ -82,7 +118,9 @@ def test_malformed_import_names_place_and_changes_nothing(tmp_path, suffix, cont
 def test_import_into_user_glossary(tmp_path):
     paths = Paths.from_env()
     src = tmp_path / "in.csv"
-    src.write_text("de,en,category,de_variants\nTu-22M3,Tu-22M3,weapon_system,Tu-22\n", encoding="utf-8")
+    src.write_text(
+        "de,en,category,de_variants\nTu-22M3,Tu-22M3,weapon_system,Tu-22\n", encoding="utf-8"
+    )
     tb = Termbase([])
     tb.add_user_entries(tbx.import_file(src), paths)
     again = Termbase.load(None, paths.user_glossary)
@@ -106,9 +144,18 @@ def test_failed_export_keeps_the_earlier_file(tmp_path, monkeypatch):
     from desktop.core.glossary import tbx
     from desktop.core.glossary.termbase import Entry, GlossaryError
 
-    entry = Entry(id="drohne", de="Drohne", de_variants=(), en="drone", en_variants=(),
-                  category="weapon_class", definition="An aircraft without crew.",
-                  do_not_translate=False, related=(), source="user")
+    entry = Entry(
+        id="drohne",
+        de="Drohne",
+        de_variants=(),
+        en="drone",
+        en_variants=(),
+        category="weapon_class",
+        definition="An aircraft without crew.",
+        do_not_translate=False,
+        related=(),
+        source="user",
+    )
     target = tmp_path / "glossary.csv"
     tbx.export_file([entry], target)
     before = target.read_text(encoding="utf-8")

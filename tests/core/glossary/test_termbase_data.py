@@ -15,11 +15,29 @@ import pytest
 TERMBASE = Path(__file__).resolve().parents[3] / "resources" / "glossary" / "termbase.json"
 ARTICLE = Path(__file__).resolve().parents[3] / "resources" / "articles" / "article-de.txt"
 
-CATEGORIES = {"agency", "force", "weapon_system", "weapon_class", "concept",
-              "sanctions_diplomacy", "person", "place", "organisation"}
+CATEGORIES = {
+    "agency",
+    "force",
+    "weapon_system",
+    "weapon_class",
+    "concept",
+    "sanctions_diplomacy",
+    "person",
+    "place",
+    "organisation",
+}
 ID_RE = re.compile(r"[a-z0-9]+(?:_[a-z0-9]+)*")
-FIELDS = {"id": str, "de": str, "de_variants": list, "en": str, "en_variants": list,
-          "category": str, "definition": str, "do_not_translate": bool, "related": list}
+FIELDS = {
+    "id": str,
+    "de": str,
+    "de_variants": list,
+    "en": str,
+    "en_variants": list,
+    "category": str,
+    "definition": str,
+    "do_not_translate": bool,
+    "related": list,
+}
 
 # German acronyms whose English counterpart is a *different* acronym, so the term is
 # translated (OSZE -> OSCE), not carried over verbatim. Anything else that looks like a
@@ -133,7 +151,10 @@ def test_fields_and_types(entries: list[dict]) -> None:
         for name, kind in FIELDS.items():
             assert isinstance(entry[name], kind), (entry["id"], name)
         for name in ("de_variants", "en_variants", "related"):
-            assert all(isinstance(v, str) and v.strip() == v and v for v in entry[name]), (entry["id"], name)
+            assert all(isinstance(v, str) and v.strip() == v and v for v in entry[name]), (
+                entry["id"],
+                name,
+            )
         for name in ("de", "en", "definition"):
             assert entry[name].strip() == entry[name] and entry[name], (entry["id"], name)
 
@@ -179,8 +200,13 @@ def test_no_duplicate_terms_inside_an_entry(entries: list[dict]) -> None:
 
 
 def test_designators_are_do_not_translate(entries: list[dict]) -> None:
-    offenders = [e["id"] for e in entries
-                 if _is_designator(e["de"]) and not e["do_not_translate"] and e["id"] not in TRANSLATED_ACRONYMS]
+    offenders = [
+        e["id"]
+        for e in entries
+        if _is_designator(e["de"])
+        and not e["do_not_translate"]
+        and e["id"] not in TRANSLATED_ACRONYMS
+    ]
     assert not offenders
 
 

@@ -39,7 +39,9 @@ def test_find_english(term, text, ok):
 
 
 def test_missing_terms_reported_per_sentence():
-    art = from_text("Die Drohnen trafen. Die HUR meldet KN-23 ballistische Raketen. Ein Verbündeter.")
+    art = from_text(
+        "Die Drohnen trafen. Die HUR meldet KN-23 ballistische Raketen. Ein Verbündeter."
+    )
     hits = TB.matcher().match(art)
     s1, s2, s3 = (s.id for s in art.sentences())
     targets = {
@@ -60,4 +62,6 @@ def test_do_not_translate_accepts_the_german_name():
     hits = TB.matcher().match(art)
     (sid,) = (s.id for s in art.sentences())
     assert check_terms(TB, hits, {sid: "The HUR reports."}) == {}
-    assert [i.entry_id for i in check_terms(TB, hits, {sid: "Intelligence reports."})[sid]] == ["hur"]
+    assert [i.entry_id for i in check_terms(TB, hits, {sid: "Intelligence reports."})[sid]] == [
+        "hur"
+    ]

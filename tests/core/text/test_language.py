@@ -26,7 +26,12 @@ def test_guess(text, expected):
 
 
 def test_auto_language_picks_the_splitter():
-    article = from_text("周二晚上，俄罗斯发射了导弹。乌克兰空军表示，击落了无人机。", language="auto")
+    article = from_text(
+        "周二晚上，俄罗斯发射了导弹。乌克兰空军表示，击落了无人机。", language="auto"
+    )
     assert article.source.language == "zh"
-    assert [s.text for s in article.sentences()] == ["周二晚上，俄罗斯发射了导弹。", "乌克兰空军表示，击落了无人机。"]
+    assert [s.text for s in article.sentences()] == [
+        "周二晚上，俄罗斯发射了导弹。",
+        "乌克兰空军表示，击落了无人机。",
+    ]
     assert from_text("Ein Satz. Noch einer.", language="auto").source.language == "de"

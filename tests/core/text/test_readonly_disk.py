@@ -107,7 +107,10 @@ def _segment_cli(doc: pathlib.Path, data: pathlib.Path, tmp_path: pathlib.Path):
     env["LAGEBILD_DATA_DIR"] = str(data)
     return subprocess.run(
         [sys.executable, "-m", "desktop", "segment", str(doc), "--json"],
-        capture_output=True, text=True, timeout=120, env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
     )
 
 
@@ -125,8 +128,9 @@ def test_segment_command_on_an_unwritable_data_dir(tmp_path, kind):
         result = _segment_cli(doc, data, tmp_path)
         assert result.returncode == 0, result.stderr
         assert "Traceback" not in result.stderr
-        sentences = [s["text"] for p in json.loads(result.stdout)["paragraphs"]
-                     for s in p["sentences"]]
+        sentences = [
+            s["text"] for p in json.loads(result.stdout)["paragraphs"] for s in p["sentences"]
+        ]
         assert sentences == EXPECTED
         # Nothing written into the data dir (this holds for root too).
         assert not data.exists() or list(data.iterdir()) == []
@@ -145,9 +149,14 @@ def test_glossary_command_on_an_unwritable_data_dir(tmp_path):
     env["LAGEBILD_DATA_DIR"] = str(data)
     result = subprocess.run(
         [sys.executable, "-m", "desktop", "glossary", str(doc), "--json"],
-        capture_output=True, text=True, timeout=120, env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
     )
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
-    terms = {t["entry"]: [h["sentence"] for h in t["hits"]] for t in json.loads(result.stdout)["terms"]}
+    terms = {
+        t["entry"]: [h["sentence"] for h in t["hits"]] for t in json.loads(result.stdout)["terms"]
+    }
     assert terms["geheimdienst"] == ["p1s1"] and terms["drohne"] == ["p1s1"]

@@ -45,14 +45,20 @@ def sentences(text: str, language: str = "de") -> list[str]:
             "Er sagte: „Das ist vorbei.“ Dann ging er. (Das war klar.) Und weiter.",
             ["Er sagte: „Das ist vorbei.“", "Dann ging er.", "(Das war klar.)", "Und weiter."],
         ),
-        ("Das geschah im Jahr 2022. Die Armee zog ab.", ["Das geschah im Jahr 2022.", "Die Armee zog ab."]),
+        (
+            "Das geschah im Jahr 2022. Die Armee zog ab.",
+            ["Das geschah im Jahr 2022.", "Die Armee zog ab."],
+        ),
         (
             "Er nannte Nr. 5 als Ziel. Der 2. Weltkrieg endete 1945. Dann kam Frieden.",
             ["Er nannte Nr. 5 als Ziel.", "Der 2. Weltkrieg endete 1945.", "Dann kam Frieden."],
         ),
         (
             "Dr. Schmidt und Prof. Meier sprachen am Mo. 3. März mit Hptm. Lange. Es war kalt.",
-            ["Dr. Schmidt und Prof. Meier sprachen am Mo. 3. März mit Hptm. Lange.", "Es war kalt."],
+            [
+                "Dr. Schmidt und Prof. Meier sprachen am Mo. 3. März mit Hptm. Lange.",
+                "Es war kalt.",
+            ],
         ),
         (
             "Die Raketen flogen weit... und trafen. Was nun?! Niemand weiß es.",
@@ -72,7 +78,11 @@ def test_tricky_german(text, expected):
 
 
 def test_chinese_punctuation_splitter():
-    assert sentences("我们在这里。你好吗？很好！", language="zh") == ["我们在这里。", "你好吗？", "很好！"]
+    assert sentences("我们在这里。你好吗？很好！", language="zh") == [
+        "我们在这里。",
+        "你好吗？",
+        "很好！",
+    ]
 
 
 def test_other_language_uses_simple_splitter():
@@ -93,5 +103,3 @@ def test_long_sentence_without_punctuation_is_cut_into_pieces():
 def test_single_endless_token_is_cut_hard():
     pieces = from_text("x" * 5000).sentences()
     assert [len(s.text) for s in pieces] == [400] * 12 + [200]
-
-

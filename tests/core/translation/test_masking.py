@@ -15,8 +15,10 @@ from desktop.core.translation.quality import quality_flags
         ("Shahed-Drohnen und Shahed-136 griffen an.", ["Shahed-136"]),
         ("Der HUR meldet Geran-2 und Tu-22M3.", ["HUR", "Geran-2", "Tu-22M3"]),
         ("Drei IRIS-T-Systeme und F-16-Kampfjets.", ["IRIS-T", "F-16"]),
-        ("Am 24. Februar 2022 kostete es 1.000 Euro, also 3,5 Prozent.",
-         ["24", "2022", "1.000", "3,5"]),
+        (
+            "Am 24. Februar 2022 kostete es 1.000 Euro, also 3,5 Prozent.",
+            ["24", "2022", "1.000", "3,5"],
+        ),
         ("A und B sind Buchstaben, Bundeswehr ist ein Wort.", []),
         ("发射了KN-23导弹和42架无人机。", ["KN-23", "42"]),
         ("价值610亿美元。", []),  # bound to a Chinese numeral unit: 61 billion, not 610
@@ -52,7 +54,10 @@ def test_missing_designators_counts_exact_spelling():
     assert masking.missing_designators(src, "KN-23 and another KN-23, 1.000 soldiers.") == []
     # "1,000" is the English spelling of German "1.000": the number is kept.
     assert masking.missing_designators(src, "KN-23 and another one, 1,000 soldiers.") == ["KN-23"]
-    assert masking.missing_designators(src, "KN-23 and another one, 100 soldiers.") == ["KN-23", "1.000"]
+    assert masking.missing_designators(src, "KN-23 and another one, 100 soldiers.") == [
+        "KN-23",
+        "1.000",
+    ]
     assert masking.missing_designators("KN-2", "KN-23") == ["KN-2"]
 
 
@@ -76,10 +81,20 @@ def test_numbers_are_kept_by_value_across_number_styles():
     from desktop.core.translation.masking import missing_designators
 
     source = "Die EU gab 1,5 Milliarden Euro für 2.000 Drohnen vom Typ Shahed-136."
-    assert missing_designators(source, "The EU gave 1.5 billion euros for 2,000 Shahed-136 drones.") == []
-    assert missing_designators(source, "The EU gave 1,5 billion euros for 2.000 Shahed-136 drones.") == []
-    assert missing_designators(source, "The EU gave 15 billion euros for 200 Shahed 136 drones.") == [
-        "1,5", "2.000", "Shahed-136",
+    assert (
+        missing_designators(source, "The EU gave 1.5 billion euros for 2,000 Shahed-136 drones.")
+        == []
+    )
+    assert (
+        missing_designators(source, "The EU gave 1,5 billion euros for 2.000 Shahed-136 drones.")
+        == []
+    )
+    assert missing_designators(
+        source, "The EU gave 15 billion euros for 200 Shahed 136 drones."
+    ) == [
+        "1,5",
+        "2.000",
+        "Shahed-136",
     ]
     assert missing_designators("射程超过2000公里。", "a range of over 2,000 kilometres") == []
 
@@ -87,9 +102,13 @@ def test_numbers_are_kept_by_value_across_number_styles():
 def test_restored_numbers_follow_the_target_language_style():
     from desktop.core.translation.masking import mask, restore
 
-    masked = mask("Russland lieferte 1.200 Raketen vom Typ KN-23 und 2,5 Tonnen Munition.", "de", "en")
+    masked = mask(
+        "Russland lieferte 1.200 Raketen vom Typ KN-23 und 2,5 Tonnen Munition.", "de", "en"
+    )
     assert masked is not None
-    english = masked.text.replace("Russland lieferte", "Russia delivered").replace("Raketen vom Typ", "missiles of type")
+    english = masked.text.replace("Russland lieferte", "Russia delivered").replace(
+        "Raketen vom Typ", "missiles of type"
+    )
     restored = restore(english, masked)
     assert restored is not None
     assert "1,200" in restored and "KN-23" in restored and "2.5" in restored

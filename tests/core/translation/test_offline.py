@@ -24,7 +24,9 @@ sys.exit(main(sys.argv[1:]))
 
 def test_translation_works_with_network_impossible(zh_paths, tmp_path):
     doc = tmp_path / "zh.txt"
-    doc.write_text("俄罗斯向基辅发射了两枚KN-23弹道导弹。他们逮捕了两名嫌疑人。\n", encoding="utf-8")
+    doc.write_text(
+        "俄罗斯向基辅发射了两枚KN-23弹道导弹。他们逮捕了两名嫌疑人。\n", encoding="utf-8"
+    )
     proc = subprocess.run(
         [sys.executable, "-c", BLOCK_NETWORK, "translate", str(doc), "--from", "zh", "--json"],
         capture_output=True, text=True, timeout=180,

@@ -31,7 +31,10 @@ def test_install_good_file_lists_it(zh_model_file):
     paths = Paths.from_env()
     info = models.install_file(zh_model_file, paths)
     assert (info.code, info.from_code, info.to_code, info.version) == (
-        "translate-zh_en", "zh", "en", "1.9"
+        "translate-zh_en",
+        "zh",
+        "en",
+        "1.9",
     )
     assert info.size_bytes > 80_000_000
     assert (info.path / "model" / "model.bin").is_file()

@@ -28,7 +28,8 @@ def _fake_models(gate: threading.Event, install_error: Exception | None = None):
         return info
 
     return types.SimpleNamespace(
-        download=download, install_file=install_file, installed=lambda paths: [info])
+        download=download, install_file=install_file, installed=lambda paths: [info]
+    )
 
 
 def _use(monkeypatch, fake) -> None:
@@ -72,8 +73,10 @@ def test_failure_after_a_cancelled_download_is_reported_as_failure(qtbot, monkey
 
 def test_new_match_drops_pending_term_check(qtbot, monkeypatch):
     gate = threading.Event()
-    monkeypatch.setattr("desktop.core.glossary.termcheck.check_terms",
-                        lambda termbase, hits, targets: (gate.wait(5), {"p1s1": ["old"]})[1])
+    monkeypatch.setattr(
+        "desktop.core.glossary.termcheck.check_terms",
+        lambda termbase, hits, targets: (gate.wait(5), {"p1s1": ["old"]})[1],
+    )
     service = GlossaryService(Paths.from_env())
     checked = []
     service.checked.connect(checked.append)

@@ -60,7 +60,8 @@ def test_results_arrive_on_gui_thread_in_order(qtbot):
     article = from_text("Erster Satz hier. Zweiter Satz hier.\n\nDritter Satz.")
     got, threads = [], []
     service.sentenceTranslated.connect(
-        lambda r: (got.append(r.sentence_id), threads.append(QThread.currentThread())))
+        lambda r: (got.append(r.sentence_id), threads.append(QThread.currentThread()))
+    )
     with qtbot.waitSignal(service.finished, timeout=5000):
         service.translate(article.sentences(), "de")
     assert got == [s.id for s in article.sentences()]
@@ -168,8 +169,7 @@ def loopback_index(tmp_path, zh_model):
     root = tmp_path / "www"
     root.mkdir()
     (root / "zh.argosmodel").write_bytes(zh_model.read_bytes())
-    server = ThreadingHTTPServer(("127.0.0.1", 0),
-                                 partial(_QuietHandler, directory=str(root)))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(root)))
     base = f"http://127.0.0.1:{server.server_address[1]}"
     index = json.loads((SHARED / "argos" / "index.json").read_text(encoding="utf-8"))
     for meta in index:
