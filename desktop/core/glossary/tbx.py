@@ -457,7 +457,9 @@ def _cell_in(text: str) -> str:
 def to_csv(entries: list[Entry]) -> str:
     """The entries as CSV with a header row; formula-like cells start with ``'``."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, CSV_FIELDS, lineterminator="\n")
+    # CRLF, as RFC 4180 has it; with "\n" alone the writer would not quote a cell holding
+    # a CR, and a CR in a definition would split its row on reading.
+    writer = csv.DictWriter(out, CSV_FIELDS, lineterminator="\r\n")
     writer.writeheader()
     for entry in entries:
         row = entry.to_json()

@@ -324,15 +324,15 @@ class LookupIndex:
 
     ``exact`` maps every German and English term, folded, to the ids of its entries.
     ``english`` maps (first word, last word, number of words), folded, of every English
-    term to (id, term) pairs: a word can only match the inflected-English pattern of the
-    terms under one of a few such keys (see english_candidates). Ids are kept in entry
-    order, so a lookup lists entries in the order a scan of all entries would.
+    term to (id, term, folded middle words): a word can only match the inflected-English
+    pattern of terms under one of a few such keys (see english_candidates). Ids are kept
+    in entry order, so a lookup lists entries in the order a scan of all entries would.
     """
 
     def __init__(self, entries: list[Entry]) -> None:
         self.position: dict[str, int] = {}
         self.exact: dict[str, list[str]] = {}
-        self.english: dict[tuple[str, str, int], list[tuple[str, str]]] = {}
+        self.english: dict[tuple[str, str, int], list[tuple[str, str, tuple[str, ...]]]] = {}
         self.wordless: list[tuple[str, str]] = []  # English terms of separators only
         with bulk_allocation():
             for number, entry in enumerate(entries):
@@ -346,8 +346,10 @@ class LookupIndex:
                     if not words:
                         self.wordless.append((entry.id, term))
                         continue
-                    key = (_fold_fast(words[0]), _fold_fast(words[-1]), len(words))
-                    self.english.setdefault(key, []).append((entry.id, term))
+                    folded = [_fold_fast(w) for w in words]
+                    key = (folded[0], folded[-1], len(words))
+                    middle = tuple(folded[1:-1])
+                    self.english.setdefault(key, []).append((entry.id, term, middle))
 
     @staticmethod
     def _bases(token: str, last: bool) -> set[str]:
@@ -380,8 +382,11 @@ class LookupIndex:
         else:
             lasts = self._bases(_fold_fast(tokens[-1]), last=True)
             keys = {(first, last) for first in firsts for last in lasts}
+        middle = [self._bases(_fold_fast(t), last=False) for t in tokens[1:-1]]
         for first, last in keys:
-            found += self.english.get((first, last, count), ())
+            for entry_id, term, words in self.english.get((first, last, count), ()):
+                if all(w in bases for w, bases in zip(words, middle, strict=True)):
+                    found.append((entry_id, term))
         return found
 
 
