@@ -19,8 +19,7 @@ from desktop import resources
 from desktop.config import Paths
 from desktop.core import export
 from desktop.core.documents.article import from_text
-from desktop.core.glossary import tbx
-from desktop.core.glossary import termcheck
+from desktop.core.glossary import tbx, termcheck
 from desktop.core.glossary.matching import Hit, Matcher
 from desktop.core.glossary.termbase import (
     CATEGORIES,
