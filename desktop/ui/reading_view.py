@@ -70,9 +70,9 @@ class ReadingView(QSplitter):
             pane.caretSentence.connect(self._on_caret)
             pane.sentenceActivated.connect(lambda sid, o=other: self._on_activated(sid, o))
             pane.termClicked.connect(self.termClicked)
-            # not the scroll bar's valueChanged: a windowed pane also moves its bar only to
-            # keep the view in place, and its overview bar moves the view without it
-            pane.scrolled.connect(lambda p=pane, o=other: self._on_scrolled(p, o))
+            pane.verticalScrollBar().valueChanged.connect(
+                lambda _v, p=pane, o=other: self._on_scrolled(p, o)
+            )
 
     def showEvent(self, event) -> None:  # noqa: D102
         super().showEvent(event)
@@ -133,9 +133,7 @@ class ReadingView(QSplitter):
         if sid:
             self._syncing = True
             try:
-                # the same sentence at the same height: one that starts above the view
-                # starts above it in the other pane too
-                other.scroll_to_sentence(sid, at_top=True, y=pane.sentence_y(sid))
+                other.scroll_to_sentence(sid, at_top=True)
             finally:
                 self._syncing = False
 
