@@ -175,6 +175,7 @@ class Matcher:
         self._index: dict[str, list[_Pattern]] = {}  # acronym and designator key -> patterns
         self._by_base: dict[str, list[_Pattern]] = {}  # first word's base form -> patterns
         self._count = 0
+        self._word_keys: dict[tuple[str, str, bool, bool], frozenset[str]] = {}
         # Single-word nouns by base form, as the modifier or head of a closed compound:
         # base -> [(creation order, entry id, rank)].
         self._modifiers: dict[str, list[tuple[int, str, int]]] = {}
@@ -214,11 +215,17 @@ class Matcher:
         """The stem keys of a word spec, computed once on first use."""
         keys = spec.keys
         if keys is None:
-            # Snowball stems Luftkampfsystem to luftkampfsyst but Luftkampfsysteme to
-            # luftkampfsystem, so a word's keys are the stems of all its inflected forms.
-            endings = ("",) if spec.exact else (_NOUN_ENDINGS if spec.noun else _ADJ_ENDINGS)
-            forms = (spec.base + e for e in (*endings, *_UMLAUT_PLURAL_ENDINGS))
-            keys = frozenset("W:" + self._stem(f) for f in (*forms, spec.folded))
+            # The same word in many entries ("strategische X", "strategische Y") shares
+            # one set of keys.
+            signature = (spec.base, spec.folded, spec.noun, spec.exact)
+            keys = self._word_keys.get(signature)
+            if keys is None:
+                # Snowball stems Luftkampfsystem to luftkampfsyst but Luftkampfsysteme to
+                # luftkampfsystem, so a word's keys are the stems of all inflected forms.
+                endings = ("",) if spec.exact else (_NOUN_ENDINGS if spec.noun else _ADJ_ENDINGS)
+                forms = (spec.base + e for e in (*endings, *_UMLAUT_PLURAL_ENDINGS))
+                keys = frozenset("W:" + self._stem(f) for f in (*forms, spec.folded))
+                self._word_keys[signature] = keys
             spec.keys = keys
         return keys
 
@@ -426,9 +433,11 @@ class Matcher:
                     continue
                 ok = True
                 for spec, (_, _, other) in zip(specs, flat[i : i + n], strict=False):
-                    if (spec.keys or self._keys(spec)).isdisjoint(other.keys) or (
-                        spec.kind == "W" and not self._word_ok(other, spec)
-                    ):
+                    # The cheap spelling test first: a word's stem keys are made only for
+                    # the entry words it may be (the result is the same either way).
+                    if (spec.kind == "W" and not self._word_ok(other, spec)) or (
+                        spec.keys or self._keys(spec)
+                    ).isdisjoint(other.keys):
                         ok = False
                         break
                 if not ok:

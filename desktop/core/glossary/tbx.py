@@ -7,11 +7,11 @@ to ``ref type="crossReference"``, and do-not-translate to ``note`` ``do-not-tran
 The first German/English term is the preferred one, the others are admitted variants.
 
 CSV columns: id, de, de_variants, en, en_variants, category, definition,
-do_not_translate, related; lists are joined with ``|``. A cell that a spreadsheet would
-run as a formula (first character ``=``, ``+``, ``-``, ``@``, tab or carriage return, also
-after leading ``'``) is written with one ``'`` in front, as OWASP advises against CSV
-injection; import removes exactly that one ``'``, so export then import gives back the
-original text.
+do_not_translate, related; lists are joined with ``|`` (an item's own ``|`` is escaped,
+see _join_list); lines end in CRLF. A cell that a spreadsheet would run as a formula
+(first character ``=``, ``+``, ``-``, ``@``, tab or carriage return, also after leading
+``'``) is written with one ``'`` in front, as OWASP advises against CSV injection; import
+removes exactly that one ``'``, so export then import gives back the original text.
 
 Import reads the file with :func:`desktop.core.files.read_limited` (no devices or pipes,
 at most MAX_IMPORT_BYTES), refuses a TBX that declares XML entities, and validates
@@ -454,6 +454,40 @@ def _cell_in(text: str) -> str:
     return text[1:] if text.startswith("'") and _FORMULA.match(text, 1) else text
 
 
+_LIST_BACKSLASH = re.compile(r"\\(?=[|\\]|$)")
+
+
+def _join_list(items: list[str]) -> str:
+    """ITEMS as one cell joined with ``|``; a ``|`` inside an item is written ``\\|``, and
+    a backslash before ``|``, before a backslash or at the item's end as ``\\\\``."""
+    return "|".join(_LIST_BACKSLASH.sub(r"\\\\", i).replace("|", "\\|") for i in items)
+
+
+def _split_list(cell: str) -> list[str]:
+    """The inverse of _join_list: items at each unescaped ``|``, stripped, empty ones left out.
+
+    Only ``\\|`` and ``\\\\`` are escapes; any other backslash is text (``C:\\temp``).
+    """
+    if "\\" not in cell:
+        items = cell.split("|")
+    else:
+        items, current, i = [], [], 0
+        while i < len(cell):
+            char = cell[i]
+            if char == "\\" and cell[i + 1 : i + 2] in ("|", "\\"):
+                current.append(cell[i + 1])
+                i += 2
+                continue
+            if char == "|":
+                items.append("".join(current))
+                current = []
+            else:
+                current.append(char)
+            i += 1
+        items.append("".join(current))
+    return [item.strip() for item in items if item.strip()]
+
+
 def to_csv(entries: list[Entry]) -> str:
     """The entries as CSV with a header row; formula-like cells start with ``'``."""
     out = io.StringIO()
@@ -464,7 +498,7 @@ def to_csv(entries: list[Entry]) -> str:
     for entry in entries:
         row = entry.to_json()
         for name in ("de_variants", "en_variants", "related"):
-            row[name] = "|".join(row[name])
+            row[name] = _join_list(row[name])
         row["do_not_translate"] = "yes" if entry.do_not_translate else "no"
         writer.writerow({name: _cell_out(row[name]) for name in CSV_FIELDS})
     return out.getvalue()
@@ -533,7 +567,7 @@ def _parse_csv(data: str, name: str) -> _Collected:
         if not any(obj.values()):
             continue
         for column in ("de_variants", "en_variants", "related"):
-            obj[column] = [p.strip() for p in obj.get(column, "").split("|") if p.strip()]
+            obj[column] = _split_list(obj.get(column, ""))
         flag = obj.get("do_not_translate", "").lower()
         if flag not in _TRUE | _FALSE:
             raise GlossaryError(f"{where}: field 'do_not_translate' must be yes or no")
