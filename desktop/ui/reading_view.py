@@ -70,9 +70,9 @@ class ReadingView(QSplitter):
             pane.caretSentence.connect(self._on_caret)
             pane.sentenceActivated.connect(lambda sid, o=other: self._on_activated(sid, o))
             pane.termClicked.connect(self.termClicked)
-            pane.verticalScrollBar().valueChanged.connect(
-                lambda _v, p=pane, o=other: self._on_scrolled(p, o)
-            )
+            # not the scroll bar's valueChanged: a windowed pane also moves its bar only to
+            # keep the view in place, and its overview bar moves the view without it
+            pane.scrolled.connect(lambda p=pane, o=other: self._on_scrolled(p, o))
 
     def showEvent(self, event) -> None:  # noqa: D102
         super().showEvent(event)
@@ -115,7 +115,13 @@ class ReadingView(QSplitter):
         self._caret = sid
         self.highlight(sid)
         other = self.target if self.sender() is self.source else self.source
-        other.scroll_to_sentence(sid)
+        # guarded like a click: the pane the user works in must not be scrolled back to
+        # the other one's top sentence (a mouse press moves the caret before the release)
+        self._syncing = True
+        try:
+            other.scroll_to_sentence(sid)
+        finally:
+            self._syncing = False
 
     def _on_activated(self, sid: str, other) -> None:
         self._caret = sid
@@ -133,7 +139,9 @@ class ReadingView(QSplitter):
         if sid:
             self._syncing = True
             try:
-                other.scroll_to_sentence(sid, at_top=True)
+                # the same sentence at the same height: one that starts above the view
+                # starts above it in the other pane too
+                other.scroll_to_sentence(sid, at_top=True, y=pane.sentence_y(sid))
             finally:
                 self._syncing = False
 
