@@ -6,17 +6,25 @@ import os
 from pathlib import Path
 
 
-def write_text_atomic(path: str | os.PathLike, text: str) -> None:
-    """Write TEXT (UTF-8, newlines as given) to PATH via a temporary file and a rename.
+def write_text_atomic(path: str | os.PathLike[str], text: str) -> None:
+    """Write TEXT (UTF-8, newlines as given) to PATH atomically; see write_bytes_atomic."""
+    write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write DATA to PATH via a temporary file in the same folder, fsync and a rename.
 
     On failure the temporary file is removed, an existing PATH is left as it was, and the
     OSError is raised for the caller to turn into a message.
     """
+    import tempfile
+
     path = Path(path)
-    tmp = path.with_name(f".{path.name}.tmp")
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = Path(tmp_name)
     try:
-        with open(tmp, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)

@@ -43,7 +43,7 @@ from desktop.core.dictionary.ding import (
     parse_line,
 )
 from desktop.core.errors import LagebildError
-from desktop.core.files import UnreadableFile, read_limited
+from desktop.core.files import UnreadableFile, read_limited, write_bytes_atomic
 
 if TYPE_CHECKING:
     import sqlite3
@@ -601,17 +601,7 @@ def install(files: DictionaryFiles, file: Path, progress: Progress | None = None
     target = files.installed
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        tmp = Path(tmp_name)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, target)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
+        write_bytes_atomic(target, data)
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise DictionaryError(
