@@ -66,6 +66,11 @@ class Paths:
         return self.data / "glossary" / "user-termbase.json"
 
     @property
+    def library_db(self) -> Path:
+        """The library: articles, translations, term hits and their full-text index."""
+        return self.data / "library" / "library.sqlite"
+
+    @property
     def settings_file(self) -> Path:
         """GUI settings (window layout, recent files, theme) in INI format."""
         return self.config / "settings.ini"

@@ -13,7 +13,16 @@ import sys
 from collections.abc import Callable
 
 from desktop import APP_NAME, __version__
-from desktop.cli import dictionary, glossary, lookup, packages, screenshot, segment, translate
+from desktop.cli import (
+    dictionary,
+    glossary,
+    library,
+    lookup,
+    packages,
+    screenshot,
+    segment,
+    translate,
+)
 from desktop.cli.output import EXIT_FAILED, EXIT_OK, EXIT_USAGE, CommandError, Parser
 
 _SUBCOMMANDS: dict[str, Callable[[argparse._SubParsersAction], None]] = {
@@ -23,6 +32,7 @@ _SUBCOMMANDS: dict[str, Callable[[argparse._SubParsersAction], None]] = {
     "glossary": glossary.add_parser,
     "lookup": lookup.add_parser,
     "dictionary": dictionary.add_parser,
+    "library": library.add_parser,
     "screenshot": screenshot.add_parser,
 }
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from desktop.cli.output import (
     EXIT_FAILED,
@@ -23,8 +23,8 @@ from desktop.cli.output import (
 
 if TYPE_CHECKING:
     from desktop.config import Paths
-    from desktop.core.dictionary import LookupResult, Row
-    from desktop.core.glossary.termbase import Entry
+    from desktop.core.dictionary import Row
+    from desktop.core.terms.word_lookup import Sources, WordLookup
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -53,81 +53,47 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def _glossary(word: str, paths: Paths) -> tuple[list[Entry], str]:
-    from desktop.core.glossary.termbase import GlossaryError, Termbase
-
-    try:
-        return Termbase.load_default(paths).lookup(word), ""
-    except GlossaryError as exc:
-        return [], str(exc)
-
-
-def _dictionary(
-    args: argparse.Namespace, word: str, paths: Paths
-) -> tuple[LookupResult | None, str]:
+def _sources(paths: Paths) -> Sources:
     from desktop.cli.dictionary import BuildProgress
-    from desktop.core.dictionary import Dictionary, DictionaryError
+    from desktop.core.terms.word_lookup import Sources, open_dictionary, open_glossary
 
+    termbase, glossary_problem = open_glossary(paths)
     bar = BuildProgress()
     try:
-        with Dictionary.open(paths, progress=bar) as dictionary:
-            bar.finish()
-            if args.reverse:
-                return dictionary.reverse(word, limit=args.limit), ""
-            return dictionary.lookup(word, sentence=args.sentence, limit=args.limit), ""
-    except DictionaryError as exc:  # DictionaryMissing included: its message says what to do
-        return None, str(exc)
+        dictionary, problem, missing = open_dictionary(paths, progress=bar)
     finally:
         bar.finish()
+    return Sources(termbase, dictionary, glossary_problem, problem, missing)
 
 
 def run(args: argparse.Namespace) -> int:
     """Print the glossary entries and dictionary rows for WORD."""
     from desktop.config import Paths
+    from desktop.core.terms.word_lookup import look_up_word
 
     word = args.word.strip()
     if not word:
         return usage_error("lookup", "WORD is empty")
-    paths = Paths.from_env()
-    entries, glossary_problem = _glossary(word, paths)
-    result, problem = _dictionary(args, word, paths)
-    if glossary_problem:
-        print(safe(f"lagebild lookup: glossary: {glossary_problem}"), file=sys.stderr)
-    if problem:
-        print(safe(f"lagebild lookup: {problem}"), file=sys.stderr)
-    found = bool(entries) or (result is not None and result.found)
+    sources = _sources(Paths.from_env())
+    try:
+        found = look_up_word(
+            word, sources, sentence=args.sentence, reverse=args.reverse, limit=args.limit
+        )
+    finally:
+        if sources.dictionary is not None:
+            sources.dictionary.close()
+    if found.glossary_problem:
+        print(safe(f"lagebild lookup: glossary: {found.glossary_problem}"), file=sys.stderr)
+    if found.dictionary_problem:
+        print(safe(f"lagebild lookup: {found.dictionary_problem}"), file=sys.stderr)
     if args.json:
-        emit_json(_json(word, entries, result, problem))
+        emit_json(found.to_json())
     else:
-        _print(word, entries, result)
-    if not found:
+        _print(found)
+    if not found.found:
         print(safe(f"lagebild lookup: no entry for {word!r}"), file=sys.stderr)
         return EXIT_FAILED
     return EXIT_OK
-
-
-def _glossary_json(entry: Entry) -> dict[str, Any]:
-    return {
-        "de": entry.de,
-        "en": list(dict.fromkeys(entry.english_terms)),
-        "grammar": [],
-        "subjects": [],
-        "source": "glossary",
-        "id": entry.id,
-        "category": entry.category,
-        "definition": entry.definition,
-    }
-
-
-def _json(
-    word: str, entries: list[Entry], result: LookupResult | None, problem: str
-) -> dict[str, Any]:
-    data: dict[str, Any] = {"query": word, "lemmas": [], "entries": [], "parts": []}
-    if result is not None:
-        data = result.to_json()
-    data["entries"] = [_glossary_json(e) for e in entries] + data["entries"]
-    data["dictionary_problem"] = problem or None
-    return data
 
 
 def _row_line(row: Row, senses: int = 8) -> str:
@@ -137,11 +103,12 @@ def _row_line(row: Row, senses: int = 8) -> str:
     return f"{row.headword}{grammar}{subjects}: {english}"
 
 
-def _print(word: str, entries: list[Entry], result: LookupResult | None) -> None:
-    for entry in entries:
+def _print(found: WordLookup) -> None:
+    for entry in found.glossary:
         print(safe(f"glossary: {entry.de} -> {entry.en}  [{entry.category}] ({entry.id})"))
         if entry.definition:
             print(safe(f"    {entry.definition}"))
+    result = found.dictionary
     if result is None:
         return
     if result.rows:

@@ -20,7 +20,13 @@ class Actions(QObject):
         self.window = window
         w = window
         self.open = self._act(self.tr("&Open…"), QKeySequence.StandardKey.Open, self._open)
+        self.open_url = self._act(self.tr("Open &URL…"), "Ctrl+Shift+O", self._open_url)
         self.paste = self._act(self.tr("&Paste as New Document…"), "Ctrl+Shift+V", w.paste_document)
+        # Ctrl+V on the window: a link opens its page, browser HTML opens as an article.
+        # The search box and dialogs keep their own Ctrl+V (they take the key first).
+        self.paste_link = self._act(
+            self.tr("Paste &Link or Web Page"), QKeySequence.StandardKey.Paste, w.paste_clipboard
+        )
         self.export_html = self._act(
             self.tr("Export &Bilingual HTML…"), "Ctrl+E", self._export_html
         )
@@ -66,6 +72,14 @@ class Actions(QObject):
         self.cancel = self._act(self.tr("&Cancel Translation"), "Esc", w.cancel_translation)
         self.add_term = self._act(self.tr("&Add Term to Glossary…"), "Ctrl+T", self._add_term)
         self.models = self._act(self.tr("&Models…"), "Ctrl+M", w.show_models_dialog)
+        # The word lookup (desktop/ui/lookup_popup.py): the selection or the word at the caret.
+        self.look_up = self._act(
+            self.tr("&Look Up Word"), "Ctrl+D", lambda: w.lookup.look_up_at_cursor()
+        )
+        self.dictionary_install = self._act(
+            self.tr("&Install from File…"), None, lambda: w.lookup.install_from_file()
+        )
+        self.dictionary_status = self._act(self.tr("&Status"), None, lambda: w.lookup.show_status())
         self.shortcuts = self._act(self.tr("&Keyboard Shortcuts"), "F1", self._show_shortcuts)
         self.about = self._act(self.tr("&About Lagebild"), None, self._about)
 
@@ -74,7 +88,7 @@ class Actions(QObject):
         file_menu.addAction(self.open)
         self.recent_menu = QMenu(self.tr("Open &Recent"), w)
         file_menu.addMenu(self.recent_menu)
-        file_menu.addAction(self.paste)
+        file_menu.addActions([self.open_url, self.paste_link, self.paste])
         file_menu.addSeparator()
         file_menu.addActions([self.export_html, self.export_glossary])
         file_menu.addSeparator()
@@ -89,8 +103,13 @@ class Actions(QObject):
         )
         tools = bar.addMenu(self.tr("&Tools"))
         tools.addActions([self.translate, self.cancel, self.add_term, self.models])
+        tools.addSeparator()
+        tools.addAction(self.look_up)
+        dictionary_menu = tools.addMenu(self.tr("&Dictionary"))
+        dictionary_menu.addActions([self.dictionary_install, self.dictionary_status])
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addActions([self.shortcuts, self.about])
+        w.library.install_menus(self, file_menu, view_menu, tools, before=help_menu)
 
     def _act(self, text, shortcut, slot, checkable: bool = False) -> QAction:
         action = QAction(text, self.window)
@@ -127,6 +146,32 @@ class Actions(QObject):
         )
         if path:
             w.open_file(path)
+
+    def _open_url(self) -> None:
+        from PySide6.QtGui import QGuiApplication
+        from PySide6.QtWidgets import QInputDialog
+
+        from desktop.core.documents import is_url
+
+        w = self.window
+        clipboard = QGuiApplication.clipboard().text().strip()
+        url, ok = QInputDialog.getText(
+            w,
+            self.tr("Open URL"),
+            self.tr("Address of a web page (https://…):"),
+            text=clipboard if is_url(clipboard) else "",
+        )
+        url = url.strip()
+        if not ok or not url:
+            return
+        if not is_url(url):
+            w.status_label.setText(
+                self.tr("Not a web address: %1 (it must start with http:// or https://)").replace(
+                    "%1", url[:200]
+                )
+            )
+            return
+        w.open_url(url)
 
     def _export_html(self) -> None:
         w = self.window

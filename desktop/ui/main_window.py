@@ -24,9 +24,13 @@ from desktop.ui import actions
 from desktop.ui.dialogs import plain_text_message_boxes
 from desktop.ui.flags import flag_text as _flag_text
 from desktop.ui.glossary_dock import GlossaryDock
+from desktop.ui.library.controller import LibraryController
+from desktop.ui.lookup_popup import LookupController
 from desktop.ui.reading_view import ReadingView
+from desktop.ui.services.dictionary import DictionaryService
 from desktop.ui.services.documents import DocumentService
 from desktop.ui.services.glossary import GlossaryService
+from desktop.ui.services.library import LibraryService
 from desktop.ui.services.packages import ModelService
 from desktop.ui.services.translation import TranslationService
 from desktop.ui.window_parts import ModelsExportMixin, WindowSettingsMixin
@@ -55,6 +59,8 @@ class MainWindow(WindowSettingsMixin, ModelsExportMixin, QMainWindow):
         translation_service: TranslationService | None = None,
         glossary_service: GlossaryService | None = None,
         model_service: ModelService | None = None,
+        dictionary_service: DictionaryService | None = None,
+        library_service: LibraryService | None = None,
         language: str = "auto",
     ) -> None:
         super().__init__()
@@ -82,6 +88,7 @@ class MainWindow(WindowSettingsMixin, ModelsExportMixin, QMainWindow):
         )
         self.glossary_service = glossary_service or GlossaryService(self.paths, parent=self)
         self.models = model_service or ModelService(self.paths, parent=self)
+        self.dictionary_service = dictionary_service or DictionaryService(self.paths, parent=self)
 
         self.view = ReadingView(self)
         self.setCentralWidget(self.view)
@@ -91,6 +98,7 @@ class MainWindow(WindowSettingsMixin, ModelsExportMixin, QMainWindow):
         self.dock.setAccessibleName(self.tr("Glossary panel"))
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self._build_status_bar()
+        self.library = LibraryController(self, library_service)  # panel, actions, jobs
         self.menu_actions = actions.build(self)
         self._pending: deque = deque()
         self._sentence_ids: set[str] = set()
@@ -122,16 +130,30 @@ class MainWindow(WindowSettingsMixin, ModelsExportMixin, QMainWindow):
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.setAccessibleName(self.tr("Cancel translation"))
         self.cancel_button.setVisible(False)
+        # A web page being fetched has its own bar and button: a download can run while
+        # the shown article is still being translated.
+        self.fetch_progress = QProgressBar(self)
+        self.fetch_progress.setAccessibleName(self.tr("Page download"))
+        self.fetch_progress.setMaximumWidth(140)
+        self.fetch_progress.setVisible(False)
+        self.fetch_cancel = QPushButton(self.tr("Stop download"), self)
+        self.fetch_cancel.setAccessibleName(self.tr("Stop the page download"))
+        self.fetch_cancel.setVisible(False)
         self.model_label = QLabel(self)
         self.model_label.setTextFormat(Qt.TextFormat.PlainText)
         bar.addWidget(self.status_label, 1)
         bar.addPermanentWidget(self.model_label)
+        bar.addPermanentWidget(self.fetch_progress)
+        bar.addPermanentWidget(self.fetch_cancel)
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.cancel_button)
 
     def _wire(self) -> None:
         self.documents.loaded.connect(self._on_loaded)
         self.documents.failed.connect(self._on_load_failed)
+        self.documents.progress.connect(self._on_fetch_progress)
+        self.documents.cancelled.connect(self._on_fetch_cancelled)
+        self.fetch_cancel.clicked.connect(self.documents.cancel)
         tr = self.translation_service
         tr.sentenceTranslated.connect(self._on_sentence)
         tr.progress.connect(self._on_progress)
@@ -158,6 +180,7 @@ class MainWindow(WindowSettingsMixin, ModelsExportMixin, QMainWindow):
         self.models.cancelled.connect(lambda: panel.set_busy(False, self.tr("Download cancelled.")))
         for pane in (self.view.source, self.view.target):
             pane.tooltip_provider = self._term_tooltip
+        self.lookup = LookupController(self, self.dictionary_service)  # word lookup popup
 
     # --- documents ---------------------------------------------------------------------
 
@@ -167,15 +190,71 @@ class MainWindow(WindowSettingsMixin, ModelsExportMixin, QMainWindow):
         self.documents.load_file(str(path), language or self.language)
 
     def open_text(self, text: str, name: str | None = None) -> None:
-        """Open pasted TEXT as a new document."""
+        """Open pasted TEXT (plain, or HTML from a browser) as a new document."""
         self.documents.load_text(text, name or self.tr("Pasted text"), self.language)
 
+    def open_url(self, url: str) -> None:
+        """Fetch the web page at URL in the background (progress and Stop in the status bar)."""
+        url = url.strip()
+        self.status_label.setText(self.tr("Fetching %1…").replace("%1", url))
+        self.fetch_progress.setRange(0, 0)  # busy until the size is known
+        self.fetch_progress.setVisible(True)
+        self.fetch_cancel.setVisible(True)
+        self.documents.load_url(url, self.language)
+
+    def open_location(self, location: str) -> bool:
+        """Open LOCATION if it is an http(s) URL or an existing file; False otherwise."""
+        from desktop.core.documents import is_url
+
+        location = location.strip()
+        if is_url(location) and len(location.split()) == 1:  # a bare link, not a text
+            self.open_url(location)
+            return True
+        try:
+            is_file = "\n" not in location and Path(location).expanduser().is_file()
+        except (OSError, ValueError):  # a name too long, a NUL in it: not a file
+            is_file = False
+        if location and is_file:
+            self.open_file(Path(location).expanduser())
+            return True
+        return False
+
+    def paste_clipboard(self) -> None:
+        """Ctrl+V: a bare link opens the page, HTML from a browser opens as an article,
+        any other text goes to the paste dialog first."""
+        mime = QGuiApplication.clipboard().mimeData()
+        text = mime.text() if mime is not None and mime.hasText() else ""
+        if text and self.open_location(text):
+            return
+        if mime is not None and mime.hasHtml() and mime.html().strip():
+            self.open_text(mime.html(), self.tr("Pasted web page"))
+            return
+        self.paste_document()
+
+    def _on_fetch_progress(self, done, total) -> None:
+        if total:
+            self.fetch_progress.setRange(0, 1000)
+            self.fetch_progress.setValue(min(1000, int(1000 * done / total)))
+        self.status_label.setText(
+            self.tr("Fetching the page… %1 kB").replace("%1", f"{done / 1000:.0f}")
+        )
+
+    def _end_fetch(self) -> None:
+        self.fetch_progress.setVisible(False)
+        self.fetch_cancel.setVisible(False)
+
+    def _on_fetch_cancelled(self, _url) -> None:
+        self._end_fetch()
+        self.status_label.setText(self.tr("Download stopped; the shown document stays."))
+
     def _on_loaded(self, path, article) -> None:
+        self._end_fetch()
         self.show_article(article)
-        if path:
+        if path and not article.source.url:  # files only: a URL is not a recent file
             self._remember(path)
 
     def _on_load_failed(self, path, message: str) -> None:
+        self._end_fetch()
         self.status_label.setText(message)
         self.documentFailed.emit(message)
         self._warn(self.tr("Cannot open the document"), message)
@@ -188,27 +267,36 @@ class MainWindow(WindowSettingsMixin, ModelsExportMixin, QMainWindow):
         with plain_text_message_boxes():  # messages carry file names and errors
             QMessageBox.warning(self, title, message)
 
-    def show_article(self, article) -> None:
-        """Show ARTICLE at once, then start glossary matching and translation."""
+    def show_article(self, article, translations: dict[str, str] | None = None) -> None:
+        """Show ARTICLE at once, then start glossary matching and translation.
+
+        TRANSLATIONS (stored ones, from the library) show at once; the rest is translated.
+        """
         self.article = article
         self._sentence_ids = {s.id for s in article.sentences()}
         self._pending.clear()
         self._finish_pending = False
-        self.translations, self.sentence_flags, self.term_issues = {}, {}, {}
+        self.translations = {
+            sid: text for sid, text in (translations or {}).items() if sid in self._sentence_ids
+        }
+        self.sentence_flags, self.term_issues = {}, {}
         self.glossary = None
         self.glossary_finished = False
         self.translation_done = False
         self.setWindowTitle(f"{article.title} — {APP_NAME}")
         self.view.source_label.setText(self._language_label(article.source.language))
         self.view.source.render(article)
-        self.view.target.render(article, {})
+        self.view.target.render(article, self.translations)
         self.view.source.set_flags({})
         self.view.target.set_flags({})
         self.view.source.verticalScrollBar().setValue(0)
         self.dock.clear(self.tr("Looking for glossary terms…"))
-        self.status_label.setText(
-            self.tr("%1 sentences").replace("%1", str(len(article.sentences())))
-        )
+        self.view.set_header(article.source)
+        status = self.tr("%1 sentences").replace("%1", str(len(article.sentences())))
+        from desktop.core.documents.web import extraction_note
+
+        note = extraction_note(article.source)
+        self.status_label.setText(f"{status} · {note}" if note else status)
         self.documentShown.emit(article)
         self.glossary_service.match(article)
         self.start_translation()
@@ -425,14 +513,25 @@ class MainWindow(WindowSettingsMixin, ModelsExportMixin, QMainWindow):
     # --- drag and drop, close ------------------------------------------------------------
 
     def dragEnterEvent(self, event) -> None:  # noqa: D102
-        if event.mimeData().hasUrls() or event.mimeData().hasText():
+        mime = event.mimeData()
+        if mime.hasUrls() or mime.hasText() or mime.hasHtml():
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:  # noqa: D102
+        # A link dragged from a browser comes as a URL (and as text): fetch the page. A file
+        # from the file manager opens; dropped HTML or text opens as a pasted document.
         mime = event.mimeData()
-        local = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
+        urls = mime.urls()
+        local = [u.toLocalFile() for u in urls if u.isLocalFile()]
+        web = [u.toString() for u in urls if u.scheme() in ("http", "https")]
         if local:
             self.open_file(local[0])
+        elif web:
+            self.open_url(web[0])
+        elif mime.hasText() and self.open_location(mime.text()):
+            pass
+        elif mime.hasHtml() and mime.html().strip():
+            self.open_text(mime.html(), self.tr("Dropped web page"))
         elif mime.hasText():
             self.open_text(mime.text())
         event.acceptProposedAction()
@@ -446,6 +545,8 @@ class MainWindow(WindowSettingsMixin, ModelsExportMixin, QMainWindow):
         """Cancel background work and wait for the pools (window close, tests)."""
         self.translation_service.cancel()
         self.models.cancel()
+        self.documents.cancel()
+        self.dictionary_service.close(timeout_ms)  # and start no more lookups
         for service in (
             self.translation_service,
             self.glossary_service,
@@ -453,6 +554,7 @@ class MainWindow(WindowSettingsMixin, ModelsExportMixin, QMainWindow):
             self.documents,
         ):
             service.pool.waitForDone(timeout_ms)
+        self.library.shutdown(timeout_ms)
 
     def paste_document(self) -> None:
         """Paste as new document: the clipboard text, editable first."""
@@ -467,7 +569,8 @@ class MainWindow(WindowSettingsMixin, ModelsExportMixin, QMainWindow):
         from desktop import resources
 
         if file:
-            self.open_file(file)
+            if not self.open_location(file):
+                self.open_file(file)  # reports the missing or unreadable file
             return
         last = self.settings.value("files/last")
         if last and Path(str(last)).is_file():

@@ -100,6 +100,10 @@ class ArticlePane(QTextEdit):
     sentenceActivated = Signal(str)  # clicked sentence id
     caretSentence = Signal(str)  # sentence under the keyboard caret
     termClicked = Signal(str)  # glossary entry id
+    # Dictionary lookup: a plain left click outside a term (its viewport point), and a
+    # selection the mouse made or extended (drag, double-click, shift+click).
+    wordClicked = Signal(object)  # QPoint in viewport coordinates
+    phraseSelected = Signal(int, int)  # document range
     scrolled = Signal()  # the view moved (not when the window is only kept in place)
 
     def __init__(self, parent=None) -> None:
@@ -865,12 +869,20 @@ class ArticlePane(QTextEdit):
     def mouseReleaseEvent(self, event) -> None:  # noqa: D102
         super().mouseReleaseEvent(event)
         point = event.position().toPoint()
+        left = event.button() == Qt.MouseButton.LeftButton
+        selection = self.textCursor()
         if self._press_pos is None or (point - self._press_pos).manhattanLength() > 4:
+            if left and selection.hasSelection():
+                self.phraseSelected.emit(selection.selectionStart(), selection.selectionEnd())
             return  # a drag selects text; only a click navigates
         pos = self.cursorForPosition(point).position()
         entry = self.term_at(pos)
         if entry:
             self.termClicked.emit(entry)
+        if left and selection.hasSelection():
+            self.phraseSelected.emit(selection.selectionStart(), selection.selectionEnd())
+        elif left and not entry:
+            self.wordClicked.emit(point)
         sid = self.sentence_at(pos)
         if sid:
             self.sentenceActivated.emit(sid)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -56,6 +58,7 @@ class ReadingView(QSplitter):
         self.stack.addWidget(self.target)
         self.stack.addWidget(self.no_model_area)
         left, self.source_label = _column(self, self.tr("German"), self.source)
+        self.article_header = self._header(left)
         right, self.target_label = _column(self, self.tr("English"), self.stack)
         self.addWidget(left)
         self.addWidget(right)
@@ -73,6 +76,28 @@ class ReadingView(QSplitter):
             # not the scroll bar's valueChanged: a windowed pane also moves its bar only to
             # keep the view in place, and its overview bar moves the view without it
             pane.scrolled.connect(lambda p=pane, o=other: self._on_scrolled(p, o))
+
+    def _header(self, column: QWidget) -> QLabel:
+        """The web article's header above the German text: title, site, date, author, link."""
+        label = QLabel(column)
+        label.setObjectName("articleHeader")
+        label.setAccessibleName(self.tr("Article details"))
+        label.setTextFormat(Qt.TextFormat.RichText)  # built from escaped fields only
+        label.setWordWrap(True)
+        label.setOpenExternalLinks(True)  # the link opens in the system browser
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        label.setContentsMargins(12, 0, 12, 6)
+        label.setVisible(False)
+        layout = column.layout()
+        layout.insertWidget(1, label)  # under the column title, above the text
+        return label
+
+    def set_header(self, source) -> None:
+        """Show SOURCE's page metadata (web articles), or hide the header."""
+        rows = header_html(source)
+        self.article_header.setText(rows)
+        self.article_header.setToolTip(html.escape(source.url or ""))
+        self.article_header.setVisible(bool(rows))
 
     def showEvent(self, event) -> None:  # noqa: D102
         super().showEvent(event)
@@ -151,3 +176,24 @@ class ReadingView(QSplitter):
             font = QFont(pane.document().defaultFont())
             font.setPointSizeF(point_size)
             pane.document().setDefaultFont(font)
+
+
+def header_html(source) -> str:
+    """Rich text for the article header; empty when SOURCE has no page metadata.
+
+    Every field comes from the page (untrusted): escaped, and the link is only an http(s)
+    address, so a page cannot put markup or a ``javascript:`` link into the window.
+    """
+    if source.extractor is None and not source.url:
+        return ""
+    parts = []
+    if source.title:
+        parts.append(f"<b>{html.escape(source.title)}</b>")
+    line = [html.escape(x) for x in (source.site, source.date, source.author) if x]
+    if line:
+        parts.append(" · ".join(line))
+    url = source.url or ""
+    if url.lower().startswith(("http://", "https://")):
+        shown = url if len(url) <= 90 else url[:87] + "…"
+        parts.append(f'<a href="{html.escape(url, quote=True)}">{html.escape(shown)}</a>')
+    return "<br>".join(parts)

@@ -85,6 +85,7 @@ _LINKS = ("es", "en", "er", "s", "n", "e")
 MIN_PART = 3
 MIN_HEAD = 4
 _CACHE_SIZE = 4096
+_BATCH = 500  #: keys per query in batch lookups (SQLite allows 32,766 parameters)
 _SQL = {
     table: f"SELECT line, pos, syn, kind, exact, key FROM {table} WHERE key = ?"
     for table in ("de", "en")
@@ -294,6 +295,72 @@ class Dictionary:
     def english_hits(self, text: str) -> tuple[Hit, ...]:
         """Index hits for an English headword or form."""
         return self._query("en", text)
+
+    def german_hits_many(self, texts: Iterable[str]) -> dict[str, tuple[Hit, ...]]:
+        """:meth:`german_hits` for many forms, with one query per few hundred of them.
+
+        For scanning a whole article: a query per word costs more than the lookup itself.
+        Forms without hits map to ``()``.
+        """
+        wanted = list(dict.fromkeys(texts))
+        found: dict[str, tuple[Hit, ...]] = {}
+        missing: list[str] = []
+        with self._lock:
+            for text in wanted:
+                cached = self._keys.get(("de", text))
+                if cached is not None:
+                    found[text] = cached
+                else:
+                    missing.append(text)
+        rows_by_key: dict[str, list[tuple[Any, ...]]] = {}
+        keys = list(dict.fromkeys(fold(text) for text in missing))
+        for start in range(0, len(keys), _BATCH):
+            chunk = keys[start : start + _BATCH]
+            sql = (
+                "SELECT line, pos, syn, kind, exact, key FROM de WHERE key IN "
+                f"({','.join('?' * len(chunk))})"
+            )
+            for row in self._fetch(sql, tuple(chunk)):
+                rows_by_key.setdefault(row[5], []).append(row)
+        for text in missing:
+            lowered = lower_key(text)
+            hits = [
+                Hit(line, pos, syn, kind, (exact if exact is not None else key) == lowered)
+                for line, pos, syn, kind, exact, key in rows_by_key.get(fold(text), ())
+            ]
+            if any(h.exact for h in hits):
+                hits = [h for h in hits if h.exact]
+            found[text] = tuple(hits)
+        return found
+
+    def entries(self, lines: Iterable[int]) -> dict[int, DingEntry]:
+        """The parsed entries on LINES, read with one query per few hundred lines."""
+        wanted = sorted(set(lines))
+        found: dict[int, DingEntry] = {}
+        for start in range(0, len(wanted), _BATCH):
+            chunk = wanted[start : start + _BATCH]
+            sql = f"SELECT id, text FROM lines WHERE id IN ({','.join('?' * len(chunk))})"
+            for line, text in self._fetch(sql, tuple(chunk)):
+                entry = parse_line(text, line)
+                if entry is not None:
+                    found[line] = entry
+        return found
+
+    def entries_containing(self, markers: Iterable[str]) -> list[DingEntry]:
+        """Every entry whose line contains one of MARKERS (``"[mil.]"``), parsed.
+
+        One pass over the index's lines; for building word lists by subject tag.
+        """
+        markers = [m for m in dict.fromkeys(markers) if m]
+        if not markers:
+            return []
+        where = " OR ".join("instr(text, ?) > 0" for _ in markers)
+        found: list[DingEntry] = []
+        for line, text in self._fetch(f"SELECT id, text FROM lines WHERE {where}", tuple(markers)):
+            entry = parse_line(text, line)
+            if entry is not None:
+                found.append(entry)
+        return found
 
     def entry(self, line: int) -> DingEntry:
         """The parsed entry on LINE (cached)."""

@@ -50,7 +50,7 @@ from urllib.parse import unquote, urlsplit
 
 from desktop.core.documents import article as article_mod
 from desktop.core.documents import formats
-from desktop.core.documents.article import Article, ArticleError
+from desktop.core.documents.article import Article, ArticleError, Source
 
 if TYPE_CHECKING:
     from desktop.core import net
@@ -282,6 +282,27 @@ def load_url(
                            "content_type", got.url, got.status)  # fmt: skip
     return article_from_html(got.body, name=name, language=language, url=got.url,
                              extractor=extractor)  # fmt: skip
+
+
+def extraction_note(source: Source) -> str | None:
+    """One line for the status bar: which extractor found a web page's text, and why.
+
+    None for documents that are not web pages. The warning (consent wall, paywall, no
+    article text) comes last, since it is what the reader must act on.
+    """
+    if source.extractor is None:
+        return None
+    if source.extractor == TRAFILATURA:
+        note = "Article text extracted by trafilatura"
+    elif source.raw_html is not None and is_fragment(_text_of(source.raw_html)):
+        note = "Pasted HTML kept as it is (structural extraction)"
+    else:
+        note = "Structural extraction used: trafilatura found too little article text"
+    return f"{note}. {source.warning}" if source.warning else f"{note}."
+
+
+def _text_of(raw: bytes) -> str:
+    return raw[:5000].decode("utf-8", "replace")
 
 
 def page_name(url: str) -> str:

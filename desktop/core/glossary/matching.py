@@ -9,7 +9,17 @@ How a word is compared (all precomputed per entry, and cached per distinct word)
   merges derivations (``Krieger`` -> ``krieg``), which must not count as ``Krieg``;
 - a word is split at hyphens (``Shahed-136-Drohnen``), and a closed compound matches an
   entry as its modifier (``Drohnenproduktion``: entry + linking element + a real word)
-  or as its head (``Langstreckenraketen``).
+  or as its head (``Langstreckenraketen``), but only at a real part boundary: the rest of
+  the word must itself be a German word (see :func:`plausible_part`), so ``Wahltermine``
+  (Wahl + Termine) is not ``Wahlter`` + ``Mine``.
+
+Ambiguous terms (an entry's ``ambiguous`` list: ``Mine``, ``Puma``, ``SWR``, ``Wagner``,
+``Front``, words that are also everyday words or names) match, as themselves or inside a
+compound, only with military context: a hit of a weapon, force or agency entry, or of an
+entry related to theirs, in the same sentence or the one before or after it in the same
+paragraph (:data:`CONTEXT_CATEGORIES`).
+Places, people and general concepts do not count as context: sport and culture reporting
+is full of them ("die Offensive", Stuttgart).
 
 Overlapping candidates resolve to the longest span, then the candidate covering whole
 words, then the more specific category; the losers are kept in ``Hit.related``.
@@ -18,7 +28,9 @@ words, then the more specific category; the losers are kept in ``Hit.related``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from desktop.core.glossary.termbase import Entry, Termbase, bulk_allocation, fold
@@ -66,16 +78,11 @@ _DERIVATION = re.compile(
     r"|schaft|tum|in|ist|ismus|isier|isierung){1,2}"
     r"(?:e|en|er|es|em|n|s|nen|ns)?"
 )
-# Known accidental compounds (a head or modifier that happens to spell an entry).
-_NOT_COMPOUNDS = (
-    "schutzweste",
-    "westentasche",
-    "krimi",
-    "heerschar",
-    "frontmann",
-    "frontfrau",
-    "frontscheibe",
-)
+# Linking elements a compound's first part may end in (Kriegs-ende, Drohnen-abwehr).
+_PART_LINKS = ("s", "es", "n", "en", "er", "e", "ns")
+_MIN_LEXICON_PART = 4  # shorter pieces ("sch", "ter") are noise in any word list
+#: Categories whose hits give an ambiguous term its military context.
+CONTEXT_CATEGORIES = frozenset({"weapon_system", "weapon_class", "force", "agency"})
 
 
 def _is_acronym(raw: str) -> bool:
@@ -90,6 +97,54 @@ def _has_digit(raw: str) -> bool:
 def _fold(raw: str) -> str:
     """termbase.fold, with a shortcut for ASCII (nothing to fold but the case)."""
     return raw.lower() if raw.isascii() else fold(raw)
+
+
+@lru_cache(maxsize=65536)
+def _known_word(word: str) -> bool:
+    """WORD (any case) is a German word form simplemma's lexicon lists."""
+    if len(word) < _MIN_LEXICON_PART:
+        return False
+    import simplemma
+
+    return any(
+        simplemma.is_known(form, lang="de")
+        for form in dict.fromkeys((word, word[:1].upper() + word[1:]))
+    )
+
+
+def plausible_part(part: str, first: bool) -> bool:
+    """Is PART (lower case, as written inside a compound) a real part of a German word?
+
+    The rule for a compound's boundary: the part is a known word form, or, when it is the
+    FIRST part, a known word followed by a linking element (Kriegs-, Drohnen-) or the stem
+    of a known verb (Abfang-: abfangen); or it is itself two such parts (Marsch|flug-,
+    Anti|personen-). ``wahlter`` (from Wahltermine) is none of these.
+    """
+    return _plausible(part, first, depth=2)
+
+
+@lru_cache(maxsize=65536)
+def _plausible(part: str, first: bool, depth: int) -> bool:
+    if _known_word(part):
+        return True
+    if first:
+        stems = [part[: -len(link)] for link in _PART_LINKS if part.endswith(link)]
+        if any(_known_word(stem) for stem in stems):
+            return True
+        if _known_word(part + "en") or _known_word(part + "e"):  # verb or noun stem
+            return True
+    if depth <= 1:
+        return False
+    for i in range(_MIN_LEXICON_PART, len(part) - _MIN_LEXICON_PART + 1):
+        if _plausible(part[:i], True, depth - 1) and _plausible(part[i:], first, depth - 1):
+            return True
+    return False
+
+
+def _aligned_lower(raw: str, folded: str) -> str:
+    """RAW in lower case with umlauts kept, sliceable at FOLDED's offsets (ß becomes ss)."""
+    lowered = raw.lower().replace("ß", "ss")
+    return lowered if len(lowered) == len(folded) else folded
 
 
 @dataclass(frozen=True)
@@ -135,12 +190,19 @@ class _Spec:
 class _Pattern:
     """One German term of an entry: its words, the entry's category rank, creation order."""
 
-    __slots__ = ("entry_id", "first", "parts", "rank", "seq", "specs")
+    __slots__ = ("ambiguous", "entry_id", "first", "parts", "rank", "seq", "specs")
 
     def __init__(
-        self, entry_id: str, parts: tuple[tuple[str, bool], ...], first: _Spec, rank: int, seq: int
+        self,
+        entry_id: str,
+        parts: tuple[tuple[str, bool], ...],
+        first: _Spec,
+        rank: int,
+        seq: int,
+        ambiguous: bool = False,
     ) -> None:
         self.entry_id = entry_id
+        self.ambiguous = ambiguous  # matches only with military context nearby
         self.parts = parts  # (word, attributive) for each word of the term
         self.first = first  # the first word's spec, which the index needs
         # All words' specs, made on first use (Matcher._specs): most patterns are never
@@ -158,7 +220,7 @@ class _Atom:
     raw: str
     folded: str
     keys: tuple[str, ...]
-    compounds: tuple[tuple[str, int], ...]  # (entry_id, rank) matched inside this part
+    compounds: tuple[tuple[str, int, bool], ...]  # (entry_id, rank, ambiguous) inside this part
     patterns: tuple[_Pattern, ...]  # the entry patterns that may start at this part
 
 
@@ -177,14 +239,23 @@ class Matcher:
         self._count = 0
         self._word_keys: dict[tuple[str, str, bool, bool], frozenset[str]] = {}
         # Single-word nouns by base form, as the modifier or head of a closed compound:
-        # base -> [(creation order, entry id, rank)].
-        self._modifiers: dict[str, list[tuple[int, str, int]]] = {}
-        self._heads: dict[str, list[tuple[int, str, int]]] = {}
+        # base -> [(creation order, entry id, rank, ambiguous)].
+        self._modifiers: dict[str, list[tuple[int, str, int, bool]]] = {}
+        self._heads: dict[str, list[tuple[int, str, int, bool]]] = {}
+        # Entries that give an ambiguous entry its context: entry id -> related ids (both
+        # directions); and each entry's category.
+        self._category: dict[str, str] = {}
+        self._context_ids: dict[str, set[str]] = {}
         with bulk_allocation():  # 100,000 entries: millions of objects, no cycles
             for entry in entries:
                 self._add_entry(entry)
         self._modifier_lengths = sorted({len(k) for k in self._modifiers})
         self._head_lengths = sorted({len(k) for k in self._heads})
+        if self._context_ids:
+            for entry in entries:
+                for other in entry.related:
+                    if other in self._context_ids:
+                        self._context_ids[other].add(entry.id)
 
     # --- building ------------------------------------------------------------------------
 
@@ -262,6 +333,10 @@ class Matcher:
 
     def _add_entry(self, entry: Entry) -> None:
         rank = _SPECIFICITY.get(entry.category, 0)
+        self._category[entry.id] = entry.category
+        ambiguous = {self._parts(t) for t in entry.ambiguous}
+        if ambiguous:
+            self._context_ids[entry.id] = set(entry.related)
         terms = entry.german_terms
         if len(terms) == 1:
             keys = [self._parts(terms[0])]
@@ -271,7 +346,7 @@ class Matcher:
             if not key:
                 continue
             first = self._spec(*key[0])
-            pattern = _Pattern(entry.id, key, first, rank, self._count)
+            pattern = _Pattern(entry.id, key, first, rank, self._count, key in ambiguous)
             self._count += 1
             if first.keys is None:  # a word: found through its base form, see _word_patterns
                 self._by_base.setdefault(first.base, []).append(pattern)
@@ -280,7 +355,7 @@ class Matcher:
                     self._index.setdefault(index_key, []).append(pattern)
             if len(key) == 1 and first.kind == "W" and first.noun:
                 if len(first.base) >= _MIN_COMPOUND_PART:
-                    item = (pattern.seq, entry.id, rank)
+                    item = (pattern.seq, entry.id, rank, pattern.ambiguous)
                     self._modifiers.setdefault(first.base, []).append(item)
                     if entry.category in _HEAD_CATEGORIES:
                         self._heads.setdefault(first.base, []).append(item)
@@ -338,7 +413,7 @@ class Matcher:
             # German nouns, and so noun compounds, are capitalised; lower-case is a verb or
             # adjective (kriegen is not Krieg).
             noun = raw[:1].isupper()
-            compounds = self._compounds(folded) if keys[0][0] == "W" and noun else ()
+            compounds = self._compounds(raw, folded) if keys[0][0] == "W" and noun else ()
             if keys[0][0] == "W":
                 patterns = self._word_patterns(folded, keys)
             else:
@@ -347,12 +422,13 @@ class Matcher:
             offset += len(raw) + 1
         return atoms
 
-    def _compounds(self, folded: str) -> tuple[tuple[str, int], ...]:
-        if len(folded) < 2 * _MIN_COMPOUND_PART or folded.startswith(_NOT_COMPOUNDS):
+    def _compounds(self, raw: str, folded: str) -> tuple[tuple[str, int, bool], ...]:
+        if len(folded) < 2 * _MIN_COMPOUND_PART:
             return ()
         limit = len(folded) - _MIN_COMPOUND_PART
+        lower = _aligned_lower(raw, folded)  # the lexicon needs the umlauts
         # As modifier: base + linking element, then a real word (not just a suffix).
-        modifiers: list[tuple[int, int, str, int]] = []  # (prefix length, order, id, rank)
+        modifiers: list[tuple[int, int, str, int, bool]] = []  # (prefix length, order, ...)
         for size in self._modifier_lengths:
             if size > limit:
                 break
@@ -366,9 +442,11 @@ class Matcher:
                 rest = folded[length:]
                 if _DERIVATION.fullmatch(rest) or not _VOWEL.search(rest):
                     continue
-                modifiers.extend((length, seq, entry_id, rank) for seq, entry_id, rank in items)
+                if not plausible_part(lower[length:], first=False):
+                    continue
+                modifiers.extend((length, *item) for item in items)
         # As head: a modifier of at least _MIN_COMPOUND_PART letters, then base + ending.
-        heads: list[tuple[int, int, str, int]] = []  # (suffix length, order, id, rank)
+        heads: list[tuple[int, int, str, int, bool]] = []  # (suffix length, order, ...)
         for ending in _NOUN_ENDINGS:
             if not folded.endswith(ending):
                 continue
@@ -377,12 +455,13 @@ class Matcher:
                 length = size + len(ending)
                 if length > limit:
                     break
-                for seq, entry_id, rank in self._heads.get(folded[end - size : end], ()):
-                    heads.append((length, seq, entry_id, rank))
-        found: dict[str, int] = {}
-        for _, _, entry_id, rank in sorted(modifiers) + sorted(heads):
-            found.setdefault(entry_id, rank)
-        return tuple(found.items())
+                items = self._heads.get(folded[end - size : end])
+                if items and plausible_part(lower[: end - size], first=True):
+                    heads.extend((length, *item) for item in items)
+        found: dict[str, tuple[int, bool]] = {}
+        for _, _, entry_id, rank, ambiguous in sorted(modifiers) + sorted(heads):
+            found.setdefault(entry_id, (rank, ambiguous))
+        return tuple((entry_id, rank, amb) for entry_id, (rank, amb) in found.items())
 
     @staticmethod
     def _word_ok(atom: _Atom, spec: _Spec) -> bool:
@@ -409,7 +488,17 @@ class Matcher:
     # --- matching ------------------------------------------------------------------------
 
     def match_text(self, text: str, offset: int = 0, sentence_id: str = "") -> list[Hit]:
-        """Hits in one piece of text (a sentence); offsets are shifted by ``offset``."""
+        """Hits in one piece of text (a sentence); offsets are shifted by ``offset``.
+
+        An ambiguous term needs its context in this same text.
+        """
+        found = self._match_sentence(text, offset, sentence_id)
+        return self._with_context([found])[0]
+
+    def _match_sentence(
+        self, text: str, offset: int = 0, sentence_id: str = ""
+    ) -> list[tuple[Hit, bool]]:
+        """Hits in one sentence, each with "needs context" (an ambiguous term)."""
         tokens: list[tuple[int, int, list[_Atom]]] = []  # (start, end, atoms)
         flat: list[tuple[int, int, _Atom]] = []  # (token index, atom index, atom)
         cache = self._tokens
@@ -422,7 +511,8 @@ class Matcher:
             tokens.append((m.start(), m.end(), atoms))
             for ai, atom in enumerate(atoms):
                 flat.append((ti, ai, atom))
-        candidates = []  # (span length, whole words, rank, matched chars, t0, t1, id, compound)
+        # (span length, whole words, rank, matched chars, t0, t1, id, compound, ambiguous)
+        candidates = []
         for i, (ti, ai, atom) in enumerate(flat):
             if not atom.patterns and not atom.compounds:
                 continue
@@ -451,41 +541,87 @@ class Matcher:
                 whole = ai == 0 and aj == len(tokens[tj][2]) - 1
                 chars = sum(len(a.raw) for _, _, a in flat[i : i + n])
                 span = tokens[tj][1] - tokens[ti][0]
-                candidates.append((span, whole, pat.rank, chars, ti, tj, pat.entry_id, False))
-            for entry_id, rank in atom.compounds:
+                candidates.append(
+                    (span, whole, pat.rank, chars, ti, tj, pat.entry_id, False, pat.ambiguous)
+                )
+            for entry_id, rank, ambiguous in atom.compounds:
                 span = tokens[ti][1] - tokens[ti][0]
-                candidates.append((span, False, rank, 0, ti, ti, entry_id, True))
+                candidates.append((span, False, rank, 0, ti, ti, entry_id, True, ambiguous))
         if not candidates:
             return []
-        candidates.sort(key=lambda c: (-c[0], -c[1], -c[2], -c[3], c[4]))
-        taken: list[list] = []  # [t0, t1, entry_id, related(dict), compound]
-        for _, _, _, _, t0, t1, entry_id, compound in candidates:
+        # an unambiguous reading of the same words wins over an ambiguous one
+        candidates.sort(key=lambda c: (-c[0], -c[1], -c[2], -c[3], c[8], c[4]))
+        taken: list[list] = []  # [t0, t1, entry_id, related(dict), compound, ambiguous]
+        for _, _, _, _, t0, t1, entry_id, compound, ambiguous in candidates:
             for slot in taken:
                 if t0 <= slot[1] and slot[0] <= t1:
                     if entry_id != slot[2]:
                         slot[3][entry_id] = None
                     break
             else:
-                taken.append([t0, t1, entry_id, {}, compound])
+                taken.append([t0, t1, entry_id, {}, compound, ambiguous])
         hits = []
-        for t0, t1, entry_id, related, compound in sorted(taken):
+        for t0, t1, entry_id, related, compound, ambiguous in sorted(taken):
             start, end = tokens[t0][0], tokens[t1][1]
-            hits.append(
-                Hit(
-                    entry_id,
-                    sentence_id,
-                    start + offset,
-                    end + offset,
-                    text[start:end],
-                    tuple(related),
-                    compound,
-                )
+            hit = Hit(
+                entry_id,
+                sentence_id,
+                start + offset,
+                end + offset,
+                text[start:end],
+                tuple(related),
+                compound,
             )
+            hits.append((hit, ambiguous))
         return hits
 
+    def _gives_context(self, hit: Hit, entry_id: str) -> bool:
+        """Does HIT (an unambiguous hit) give the ambiguous entry ENTRY_ID its context?"""
+        if hit.entry_id == entry_id:
+            return False
+        if self._category.get(hit.entry_id) in CONTEXT_CATEGORIES:
+            return True
+        return hit.entry_id in self._context_ids.get(entry_id, ())
+
+    def _in_context(self, hit: Hit, near: list[Hit]) -> bool:
+        # "Taurus-Marschflugkörper": the entry that lost the overlap is context too.
+        if any(self._category.get(r) in CONTEXT_CATEGORIES for r in hit.related):
+            return True
+        return any(self._gives_context(n, hit.entry_id) for n in near)
+
+    def _with_context(self, sentences: list[list[tuple[Hit, bool]]]) -> list[list[Hit]]:
+        """Per sentence, the hits without the ambiguous ones that lack context.
+
+        Context is looked for in the same sentence and the ones just before and after.
+        """
+        result: list[list[Hit]] = []
+        for index, found in enumerate(sentences):
+            if not any(ambiguous for _, ambiguous in found):
+                result.append([hit for hit, _ in found])
+                continue
+            near = [
+                hit
+                for other in sentences[max(0, index - 1) : index + 2]
+                for hit, ambiguous in other
+                if not ambiguous
+            ]
+            result.append(
+                [hit for hit, ambiguous in found if not ambiguous or self._in_context(hit, near)]
+            )
+        return result
+
     def match(self, article: Article) -> list[Hit]:
-        """All hits in an Article, sorted by start offset."""
+        """All hits in an Article, sorted by start offset.
+
+        An ambiguous term finds its context within its paragraph: its own sentence and the
+        ones just before and after.
+        """
         hits: list[Hit] = []
-        for sentence in article.sentences():
-            hits.extend(self.match_text(sentence.text, sentence.start, sentence.id))
+        for paragraph in article.paragraphs:
+            hits += self.match_sentences((s.text, s.start, s.id) for s in paragraph.sentences)
         return hits
+
+    def match_sentences(self, texts: Iterable[tuple[str, int, str]]) -> list[Hit]:
+        """Hits in the consecutive sentences of one paragraph, as (text, offset, id)."""
+        found = [self._match_sentence(text, offset, sid) for text, offset, sid in texts]
+        return [hit for hits in self._with_context(found) for hit in hits]

@@ -4,8 +4,11 @@ Kinds, strongest first: ``designator`` (Tu-22M3, S-400), ``alias`` (names after 
 als", "genannt", "sogenannte"), ``acronym`` (SZRU, BfV), ``organisation`` (an institution
 head with its complement, "Ministerium für Staatssicherheit", found by NLTK regexp
 chunking over word-shape tags) and ``compound`` (a noun whose head is military:
-Rüstungsindustrie, Marschflugkörper). Words inside glossary hits are never suggested.
-Forms are grouped by their Snowball stem, so plural and singular count together.
+Rüstungsindustrie, Marschflugkörper). Words inside glossary hits are not suggested, except
+an acronym or designator that the hit's entry does not name (``KSK`` in ``KSK-Soldaten``,
+a hit of Soldat). Forms are grouped by their Snowball stem, so plural and singular count
+together. Designators and acronyms used more than once are always suggested, beyond the
+limit: they are the terms a reader most often needs and the glossary most often lacks.
 """
 
 from __future__ import annotations
@@ -26,6 +29,10 @@ _WEIGHTS = {"designator": 3.0, "alias": 3.0, "acronym": 2.0, "organisation": 2.0
 _DESIGNATOR = re.compile(
     r"(?<![\w-])[A-Z][A-Za-z]{0,11}-?\d{1,4}[A-Za-z0-9]*(?:-\d+[A-Za-z0-9]*)?(?![\w])"
 )
+# Designators without digits: capitals, a hyphen, one or two capitals (IRIS-T, SAMP-T).
+_LETTER_DESIGNATOR = re.compile(r"(?<![\w-])[A-Z]{2,}-[A-Z]{1,2}(?![\w])")
+# A designator may go on with a short acronym naming the variant: IRIS-T SLM, IRIS-T SLS.
+_VARIANT = re.compile(r" [A-Z]{2,4}(?![\w-])")
 _ACRONYM = re.compile(r"(?<![\w-])[A-ZÄÖÜ][A-Za-zÄÖÜ]{1,6}(?![\w])")
 _ALIAS = re.compile(
     r"\b(?:bekannt als|genannt|sogenannte[nmrs]?|so genannte[nmrs]?|namens|Codename)\s+"
@@ -219,17 +226,32 @@ def _organisations(text: str) -> Iterator[tuple[int, int]]:
         yield words[first][1], words[last][2]
 
 
-def _candidates(text: str) -> Iterator[tuple[str, int, int]]:
-    """(kind, start, end) in one sentence; offsets relative to ``text``."""
+def _designators(text: str) -> Iterator[tuple[int, int]]:
     for m in _DESIGNATOR.finditer(text):
         if re.search(r"[A-Za-z]", m.group()) and not re.fullmatch(r"[A-Z]\d{1,2}", m.group()):
-            yield "designator", m.start(), m.end()
+            yield m.start(), m.end()
+    for m in _LETTER_DESIGNATOR.finditer(text):
+        if not any(part in _NOT_ACRONYMS for part in m.group().split("-")):
+            yield m.start(), m.end()
+
+
+def _candidates(text: str) -> Iterator[tuple[str, int, int]]:
+    """(kind, start, end) in one sentence; offsets relative to ``text``."""
+    designators = []
+    for start, end in _designators(text):
+        variant = _VARIANT.match(text, end)
+        if variant and variant.group().strip() not in _NOT_ACRONYMS:
+            end = variant.end()
+        designators.append((start, end))
+        yield "designator", start, end
     for m in _ALIAS.finditer(text):
         for name in _ALIAS_NAME.finditer(m.group(1)):
             if name.group() not in ("und", "oder"):
                 yield "alias", m.start(1) + name.start(), m.start(1) + name.end()
     for m in _ACRONYM.finditer(text):
         word = m.group()
+        if any(s <= m.start() < e for s, e in designators):
+            continue  # IRIS and SLM in IRIS-T SLM
         if _is_acronym(word) and word not in _NOT_ACRONYMS and not any(c.isdigit() for c in word):
             yield "acronym", m.start(), m.end()
     for start, end in _organisations(text):
@@ -255,9 +277,9 @@ def suggest_terms(
     """Ranked suggestions for terms in ``article`` that ``termbase`` does not know."""
     if hits is None:
         hits = termbase.matcher().match(article)
-    covered: dict[str, list[tuple[int, int]]] = {}
+    covered: dict[str, list[tuple[int, int, str]]] = {}
     for hit in hits:
-        covered.setdefault(hit.sentence_id, []).append((hit.start, hit.end))
+        covered.setdefault(hit.sentence_id, []).append((hit.start, hit.end, hit.entry_id))
     known = {fold(t) for e in termbase.entries for t in e.german_terms}
     from nltk.stem.snowball import GermanStemmer
 
@@ -268,7 +290,10 @@ def suggest_terms(
         for kind, start, end in _candidates(sentence.text):
             start, end = start + sentence.start, end + sentence.start
             surface = article.text[start:end]
-            if any(start < e and s < end for s, e in spans) or fold(surface) in known:
+            if fold(surface) in known or any(
+                start < e and s < end and _names(termbase, entry_id, kind, surface)
+                for s, e, entry_id in spans
+            ):
                 continue
             key = surface if kind in ("designator", "acronym") else stemmer.stem(fold(surface))
             group = groups.get(key)
@@ -283,4 +308,27 @@ def suggest_terms(
                 # a sentence that already has glossary terms is a military context
                 group.score += _WEIGHTS[kind] + (0.5 if spans else 0.0)
     ranked = sorted(groups.values(), key=lambda s: (-s.score, s.term.casefold()))
-    return ranked[:limit]
+    return ranked[:limit] + [s for s in ranked[limit:] if _always(s)]
+
+
+def _always(suggestion: Suggestion) -> bool:
+    """A designator, or an acronym the article uses more than once."""
+    return suggestion.kind == "designator" or (
+        suggestion.kind == "acronym" and len(suggestion.contexts) > 1
+    )
+
+
+def _names(termbase: Termbase, entry_id: str, kind: str, surface: str) -> bool:
+    """Does a hit of ENTRY_ID account for the candidate SURFACE it overlaps?
+
+    Any hit does for words; an acronym or designator only if the entry has it in one of its
+    German terms (``HUR`` in ``HUR-Chef``, a hit of HUR), not when the hit is of another part
+    of the written word (``KSK`` in ``KSK-Soldaten``, a hit of Soldat).
+    """
+    if kind not in ("acronym", "designator"):
+        return True
+    entry = termbase.get(entry_id)
+    if entry is None:
+        return True
+    key = fold(surface)
+    return any(key in fold(term) for term in entry.german_terms)

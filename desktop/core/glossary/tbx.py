@@ -4,10 +4,12 @@ TBX export writes the 2019 dialect (``conceptEntry``/``langSec``/``termSec``); i
 reads the older ``termEntry``/``langSet``/``tig`` form. Category goes to
 ``descrip type="subjectField"``, the definition to ``descrip type="definition"``, related ids
 to ``ref type="crossReference"``, and do-not-translate to ``note`` ``do-not-translate``.
-The first German/English term is the preferred one, the others are admitted variants.
+The first German/English term is the preferred one, the others are admitted variants; an
+ambiguous German term (it matches only with context) carries ``note`` ``ambiguous`` in its
+``termSec``.
 
 CSV columns: id, de, de_variants, en, en_variants, category, definition,
-do_not_translate, related; lists are joined with ``|`` (an item's own ``|`` is escaped,
+do_not_translate, related, ambiguous; lists are joined with ``|`` (an item's own ``|`` is escaped,
 see _join_list); lines end in CRLF. A cell that a spreadsheet would run as a formula
 (first character ``=``, ``+``, ``-``, ``@``, tab or carriage return, also after leading
 ``'``) is written with one ``'`` in front, as OWASP advises against CSV injection; import
@@ -56,10 +58,13 @@ CSV_FIELDS = (
     "definition",
     "do_not_translate",
     "related",
+    "ambiguous",
 )
 _TRUE = {"1", "true", "yes", "ja", "y", "x"}
 _FALSE = {"", "0", "false", "no", "nein", "n"}
 _DNT_NOTE = "do-not-translate"
+_AMBIGUOUS_NOTE = "ambiguous"
+_LISTS = ("de_variants", "en_variants", "related", "ambiguous")
 
 # A file to import is read whole; 200 MB is about 220,000 entries of TBX as exported here.
 MAX_IMPORT_BYTES = 200 * 1024 * 1024
@@ -67,7 +72,7 @@ MAX_IMPORT_BYTES = 200 * 1024 * 1024
 LARGE_GLOSSARY = 20_000
 _LISTED = 10  # notes of one kind listed one by one before "and N more"
 _TEXT_FIELDS = ("de", "en", "category", "de_variants", "en_variants", "definition", "related")
-_COMPARED = (*_TEXT_FIELDS[:-1], "do_not_translate", "related")
+_COMPARED = (*_TEXT_FIELDS[:-1], "do_not_translate", "related", "ambiguous")
 
 # Control characters have no place in a term (a definition may have lines and tabs).
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -276,6 +281,8 @@ def to_tbx(entries: list[Entry]) -> str:
                 _sub(term_sec, "term", term)
                 status = "preferredTerm-admn-sts" if n == 0 else "admittedTerm-admn-sts"
                 _sub(term_sec, "termNote", status, type="administrativeStatus")
+                if lang == "de" and term in entry.ambiguous:
+                    _sub(term_sec, "note", _AMBIGUOUS_NOTE)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, "unicode") + "\n"
 
@@ -414,7 +421,7 @@ def _parse_tbx(data: str | bytes, name: str) -> _Collected:
 
 def _concept_fields(concept: ET.Element) -> tuple[dict, bool]:
     """The entry fields of one conceptEntry/termEntry, and whether it had an id."""
-    obj: dict = {"de_variants": [], "en_variants": [], "related": []}
+    obj: dict = {"de_variants": [], "en_variants": [], "related": [], "ambiguous": []}
     terms: dict[str, list[str]] = {"de": [], "en": []}
     for element in concept.iter():
         tag, kind, text = _local(element.tag), element.get("type"), (element.text or "").strip()
@@ -429,9 +436,15 @@ def _concept_fields(concept: ET.Element) -> tuple[dict, bool]:
         elif tag in ("langSec", "langSet"):
             lang = (element.get(XML_LANG) or "").split("-")[0].lower()
             if lang in terms:
-                terms[lang] += [
-                    (t.text or "").strip() for t in element.iter() if _local(t.tag) == "term"
-                ]
+                last = ""
+                for t in element.iter():
+                    inner = _local(t.tag)
+                    if inner == "term":
+                        last = (t.text or "").strip()
+                        terms[lang].append(last)
+                    elif inner == "note" and (t.text or "").strip() == _AMBIGUOUS_NOTE:
+                        if lang == "de" and last:  # the note follows its term
+                            obj["ambiguous"].append(last)
     for lang in ("de", "en"):
         terms_found = [t for t in terms[lang] if t]
         if terms_found:
@@ -497,7 +510,8 @@ def to_csv(entries: list[Entry]) -> str:
     writer.writeheader()
     for entry in entries:
         row = entry.to_json()
-        for name in ("de_variants", "en_variants", "related"):
+        row.setdefault("ambiguous", [])
+        for name in _LISTS:
             row[name] = _join_list(row[name])
         row["do_not_translate"] = "yes" if entry.do_not_translate else "no"
         writer.writerow({name: _cell_out(row[name]) for name in CSV_FIELDS})
@@ -566,7 +580,7 @@ def _parse_csv(data: str, name: str) -> _Collected:
         obj: dict = {col: _cell_in(cell.strip()) for col, cell in zip(header, cells, strict=False)}
         if not any(obj.values()):
             continue
-        for column in ("de_variants", "en_variants", "related"):
+        for column in _LISTS:
             obj[column] = _split_list(obj.get(column, ""))
         flag = obj.get("do_not_translate", "").lower()
         if flag not in _TRUE | _FALSE:

@@ -51,7 +51,7 @@ CATEGORIES = (
 )
 SOURCES = ("builtin", "user")
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
-_LIST_FIELDS = ("de_variants", "en_variants", "related")
+_LIST_FIELDS = ("de_variants", "en_variants", "related", "ambiguous")
 _TEXT_FIELDS = ("id", "de", "en", "category", "definition")
 _KNOWN_FIELDS = set(_LIST_FIELDS) | set(_TEXT_FIELDS) | {"do_not_translate", "source"}
 # A termbase file (built-in or the user's) is read whole; this bounds memory and refuses
@@ -81,6 +81,9 @@ class Entry:
     do_not_translate: bool = False
     related: tuple[str, ...] = ()
     source: str = "builtin"
+    #: German terms of this entry that are also everyday words or names (Mine, Puma, SWR):
+    #: they match only with military context nearby (see matching.py).
+    ambiguous: tuple[str, ...] = ()
 
     @property
     def german_terms(self) -> tuple[str, ...]:
@@ -94,7 +97,7 @@ class Entry:
 
     def to_json(self) -> dict:
         """The entry as a JSON object in the file format (without ``source``)."""
-        return {
+        data = {
             "id": self.id,
             "de": self.de,
             "de_variants": list(self.de_variants),
@@ -105,6 +108,9 @@ class Entry:
             "do_not_translate": self.do_not_translate,
             "related": list(self.related),
         }
+        if self.ambiguous:  # written only when set, so other entries keep their shape
+            data["ambiguous"] = list(self.ambiguous)
+        return data
 
 
 def _shown(value: object) -> str:
@@ -157,6 +163,13 @@ def entry_from_json(obj: object, where: str, source: str = "builtin") -> Entry:
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             raise GlossaryError(f"{where}: field {name!r} must be a list of non-empty strings")
         values[name] = tuple(dict.fromkeys(unicodedata.normalize("NFC", v.strip()) for v in value))
+    terms = {fold(t) for t in (values["de"], *values["de_variants"])}
+    stray = [t for t in values["ambiguous"] if fold(t) not in terms]
+    if stray:
+        raise GlossaryError(
+            f"{where}: field 'ambiguous' lists {_shown(stray[0])}, which is not one of the "
+            "entry's German terms"
+        )
     dnt = obj.get("do_not_translate", False)
     if not isinstance(dnt, bool):
         raise GlossaryError(f"{where}: field 'do_not_translate' must be true or false")

@@ -3,6 +3,11 @@
 This package composes two independent features (``glossary`` and ``dictionary``); it is the
 one place that decides which words of an article the reader sees as terms. The CLI, the
 window and the library all call ``find_terms``.
+
+Curated hits come from the glossary's matcher. Dictionary terms are the other words whose
+Ding entry carries a military, political or legal subject tag, or whose compound head does
+(:mod:`.vocabulary` has the rules; :mod:`.dictionary_terms` finds them in an article). A
+curated entry always wins for the same words.
 """
 
 from __future__ import annotations
@@ -11,8 +16,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from desktop.core.documents.article import Article
-    from desktop.core.glossary.matching import Matcher
+    from desktop.core.glossary.matching import Hit, Matcher
     from desktop.core.glossary.termbase import Termbase
 
 GLOSSARY, DICTIONARY = "glossary", "dictionary"
@@ -35,21 +42,22 @@ class TermHit:
     start: int
     end: int
     text: str
+    related: tuple[str, ...] = ()  #: curated: ids of entries the hit also covers
+
+    @property
+    def entry_id(self) -> str:
+        """The key, under the name glossary hits use (the term check reads either)."""
+        return self.key
 
 
-def find_terms(
-    article: Article,
-    termbase: Termbase,
-    matcher: Matcher,
-    dictionary: Any | None = None,
-) -> list[TermHit]:
-    """Curated hits (and dictionary terms when DICTIONARY is given), in text order."""
-    hits: list[TermHit] = []
-    for hit in matcher.match(article):
+def curated_terms(hits: Iterable[Hit], termbase: Termbase) -> list[TermHit]:
+    """Glossary matcher hits as TermHits (hits of unknown entries are left out)."""
+    found: list[TermHit] = []
+    for hit in hits:
         entry = termbase.get(hit.entry_id)
         if entry is None:
             continue
-        hits.append(
+        found.append(
             TermHit(
                 GLOSSARY,
                 hit.entry_id,
@@ -60,7 +68,41 @@ def find_terms(
                 hit.start,
                 hit.end,
                 hit.text,
+                hit.related,
             )
         )
-    hits.sort(key=lambda h: (h.start, h.end))
-    return hits
+    return found
+
+
+def find_terms(
+    article: Article,
+    termbase: Termbase,
+    matcher: Matcher,
+    dictionary: Any | None = None,
+    *,
+    hits: Iterable[Hit] | None = None,
+) -> list[TermHit]:
+    """Curated hits (and dictionary terms when DICTIONARY is given), in text order.
+
+    HITS are the matcher's hits of ARTICLE when the caller has them already. DICTIONARY is
+    an open :class:`desktop.core.dictionary.Dictionary`; its word lists are built on first
+    use and kept for as long as it is open.
+    """
+    curated = curated_terms(matcher.match(article) if hits is None else hits, termbase)
+    found = list(curated)
+    if dictionary is not None:
+        found += dictionary_terms_of(article, termbase, dictionary, curated)
+    found.sort(key=lambda h: (h.start, h.end, h.source != GLOSSARY))
+    return found
+
+
+def dictionary_terms_of(
+    article: Article, termbase: Termbase, dictionary: Any, curated: Iterable[TermHit]
+) -> list[TermHit]:
+    """The dictionary terms of ARTICLE outside the CURATED hits."""
+    from desktop.core.terms.dictionary_terms import curated_keys, dictionary_terms
+    from desktop.core.terms.vocabulary import vocabulary_for
+
+    keys = curated_keys(t for entry in termbase.entries for t in entry.german_terms)
+    spans = [(h.start, h.end) for h in curated]
+    return dictionary_terms(article, vocabulary_for(dictionary), spans, keys)

@@ -28,11 +28,13 @@ import re
 import threading
 import time
 import unicodedata
-from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from desktop.config import Paths
 from desktop.core.errors import NoModelError
@@ -189,6 +191,230 @@ def find_chain(packages: list[Any], from_code: str, to_code: str) -> list[Any] |
     return None
 
 
+def _needs_no_model(text: str) -> tuple[str, tuple[str, ...]] | None:
+    """The result of a sentence the model must not see, or None for a normal one.
+
+    Blank sentences need no model but keep their place in document order. Neither do
+    sentences without a letter ("🙂🙂", "—", "***", "12:30"): there is nothing to translate,
+    and the model invents words for them ("Zenium"), so they are copied through unchanged,
+    unflagged, and never cached (an old cached guess is ignored)."""
+    if not text.strip():
+        return "", ()
+    if not has_letters(text):
+        return text, ()
+    return None
+
+
+class _Priority:
+    """Foreground translations running in this process; background ones give way to them.
+
+    A background run (the library's batch translation) queues no model call while a
+    foreground one (the reading window) runs. The check and the queueing of a background
+    call happen under one lock that a starting foreground run takes too, so once
+    ``running()`` is entered no background call is queued until it is left."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._running = 0
+
+    @contextmanager
+    def running(self, background: bool) -> Iterator[None]:
+        """Count a foreground run for as long as the block lasts (background: nothing)."""
+        if background:
+            yield
+            return
+        with self._lock:
+            self._running += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._running -= 1
+
+    def foreground_running(self) -> bool:
+        return self._running > 0
+
+    @contextmanager
+    def gate(self, background: bool) -> Iterator[bool]:
+        """True when a call may be queued now; a background caller holds the lock meanwhile."""
+        if not background:
+            yield True
+            return
+        with self._lock:
+            yield self._running == 0
+
+
+PRIORITY = _Priority()
+
+# What _fill did: queued a call; read sentences that need no model; nothing to do yet
+# (replicas busy, or a foreground run has priority); nothing left to queue.
+_SUBMITTED, _READ, _BUSY, _WAITING, _IDLE = "submitted", "read", "busy", "waiting", "idle"
+
+
+class _Feed(Protocol):
+    """Where _work gets the sentence texts still to translate (each one once)."""
+
+    @property
+    def exhausted(self) -> bool: ...
+
+    def take(self, n: int) -> list[str] | None:
+        """Up to n texts (fewer only at the end), or None: read on, then ask again."""
+
+    def give_back(self, texts: list[str]) -> None:
+        """Put texts from the last take() back in front."""
+
+
+class _ListFeed:
+    """The texts of one translate() call, all known in advance."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self._texts = deque(texts)
+
+    @property
+    def exhausted(self) -> bool:
+        return not self._texts
+
+    def take(self, n: int) -> list[str] | None:
+        return [self._texts.popleft() for _ in range(min(n, len(self._texts)))]
+
+    def give_back(self, texts: list[str]) -> None:
+        self._texts.extendleft(reversed(texts))
+
+
+class _StreamFeed:
+    """The input of translate_stream, read as the model needs it, and its results in order.
+
+    Reads in chunks of max_batch_size (one cache look-up per chunk) and at most
+    READ_CHUNKS chunks per take(), so that a long run of cached sentences is passed on
+    while it is read instead of after it."""
+
+    READ_CHUNKS = 4
+
+    def __init__(self, engine: TranslationEngine, sentences: Iterator[Any]) -> None:
+        self._engine = engine
+        self._input = sentences
+        self._input_done = False
+        self._backlog: deque[str] = deque()  # texts read that the model has not had yet
+        self._order: deque[Any] = deque()  # sentences read and not yet passed on
+        self._need: Counter[str] = Counter()  # of each text: sentences in _order
+        self._done: dict[str, tuple[str, tuple[str, ...], bool]] = {}  # (target, flags, cached)
+        self._asked: set[str] = set()  # texts given to the model, not finished yet
+
+    @property
+    def exhausted(self) -> bool:
+        return self._input_done and not self._backlog
+
+    def take(self, n: int) -> list[str] | None:
+        if n <= 0:
+            return []
+        for _ in range(self.READ_CHUNKS):
+            if len(self._backlog) >= n or self._input_done:
+                break
+            self._read(list(islice(self._input, self._engine.max_batch_size)))
+        if len(self._backlog) < n and not self._input_done:
+            return None
+        return [self._backlog.popleft() for _ in range(min(n, len(self._backlog)))]
+
+    def give_back(self, texts: list[str]) -> None:
+        self._backlog.extendleft(reversed(texts))
+
+    def _read(self, chunk: list[Any]) -> None:
+        if len(chunk) < self._engine.max_batch_size:
+            self._input_done = True
+        new: list[str] = []
+        for s in chunk:
+            self._order.append(s)
+            self._need[s.text] += 1
+            if s.text in self._done or s.text in self._asked:
+                continue
+            needless = _needs_no_model(s.text)
+            if needless is not None:
+                self._done[s.text] = (*needless, False)
+            else:
+                self._asked.add(s.text)
+                new.append(s.text)
+        cache = self._engine._cache
+        hits = cache.get_many(self._engine.model_key, new) if cache is not None and new else {}
+        for text in new:
+            if text in hits:
+                self._asked.discard(text)
+                self._done[text] = (*hits[text], True)
+            else:
+                self._backlog.append(text)
+
+    def results(self, finished: dict[str, tuple[str, tuple[str, ...]]],
+                cancel: threading.Event | None,
+                on_result: Callable[[SentenceResult], None] | None,
+                ) -> Iterator[SentenceResult]:  # fmt: skip
+        """Take in finished sentences; yield every result now due, in input order."""
+        for text, (target, flags) in finished.items():
+            self._asked.discard(text)
+            self._done[text] = (target, flags, False)
+        while self._order and self._order[0].text in self._done:
+            if cancel is not None and cancel.is_set():
+                return
+            s = self._order.popleft()
+            target, flags, cached = self._done[s.text]
+            self._need[s.text] -= 1
+            if not self._need[s.text]:  # no later copy read yet: forget it (memory)
+                del self._need[s.text], self._done[s.text]
+            result = SentenceResult(s.id, s.text, target, flags, cached)
+            if on_result:
+                on_result(result)
+            yield result
+
+
+class _Pipeline:
+    """The model calls of one _work run on one package: jobs in, finished sentences out."""
+
+    def __init__(self, engine: TranslationEngine, step: _Step) -> None:
+        self._engine = engine
+        self._step = step
+        self._size = engine.max_batch_size
+        self.retries: deque[_Job] = deque()  # second passes, first into the next call
+        self.calls: list[list[tuple[_Job, int, Any]]] = []  # per call: unfinished (job, n, future)
+        self._first = True
+
+    def room(self) -> int:
+        """Sentences the next call may hold: 0 while no replica is free, else one batch
+        (the first call: one batch per replica, sorted by length across them).
+
+        CTranslate2 splits a call into batches of max_batch_size that finish as a whole,
+        so a call's unfinished results, rounded up to batches, are its busy replicas."""
+        busy = sum(-(-len(call) // self._size) for call in self.calls)
+        if busy >= self._step.workers:
+            return 0
+        return self._size * (self._step.workers if self._first else 1)
+
+    def submit(self, texts: list[str], room: int) -> None:
+        """Queue one call: retries first (as many as fit beside texts), then texts."""
+        k = min(len(self.retries), room - len(texts))
+        jobs = [self.retries.popleft() for _ in range(k)]
+        jobs += [self._engine._first_job(t) for t in texts]
+        submitted = self._step.submit([j.text for j in jobs])
+        self._first = False
+        self.calls.append([(j, n, f) for j, (n, f) in zip(jobs, submitted, strict=True)])
+
+    def collect(self) -> dict[str, tuple[str, tuple[str, ...]]] | None:
+        """Judge the results that are ready (None if none is); their retries are kept."""
+        finished: dict[str, tuple[str, tuple[str, ...]]] = {}
+        calls, any_ready = [], False
+        for call in self.calls:
+            done = [x[2].done() for x in call]  # once: a result may finish meanwhile
+            for (job, n_in, future), d in zip(call, done, strict=True):
+                if d:
+                    any_ready = True
+                    out, n_out = self._step.output(future)
+                    follow_up = self._engine._after(job, out, n_in, n_out, finished)
+                    if follow_up is not None:
+                        self.retries.append(follow_up)
+            rest = [x for x, d in zip(call, done, strict=True) if not d]
+            if rest:
+                calls.append(rest)
+        self.calls = calls
+        return finished if any_ready else None
+
+
 class TranslationEngine:
     """Translates sentences with one installed package (or chain), with a SQLite cache."""
 
@@ -271,29 +497,24 @@ class TranslationEngine:
             step.translator()
 
     def translate(self, sentences: Sequence, cancel: threading.Event | None = None,
-                  on_result: Callable[[SentenceResult], None] | None = None,
-                  ) -> Iterator[SentenceResult]:  # fmt: skip
+                  on_result: Callable[[SentenceResult], None] | None = None, *,
+                  background: bool = False) -> Iterator[SentenceResult]:  # fmt: skip
         """Yield a SentenceResult per sentence: cached ones at once, then the rest in
         document order as they finish. on_result is called just before each yield;
         setting cancel stops within a few milliseconds and queues nothing more (batches
-        already queued on the model finish in the background, unused)."""
+        already queued on the model finish in the background, unused). background=True
+        gives way to foreground translations (see translate_stream)."""
         sentences = list(sentences)
         cached = {}
         if self._cache is not None:
             wanted = [s.text for s in sentences if has_letters(s.text)]
             cached = self._cache.get_many(self.model_key, wanted)
         pending = []
-        # Blank sentences need no model but keep their place in document order. Neither do
-        # sentences without a letter ("🙂🙂", "—", "***", "12:30"): there is nothing to
-        # translate, and the model invents words for them ("Zenium"), so they are copied
-        # through unchanged, unflagged, and never cached (an old cached guess is ignored).
         done: dict[str, tuple[str, tuple[str, ...]]] = {}
         for s in sentences:
-            if not s.text.strip():
-                done[s.text] = ("", ())
-                pending.append(s)
-            elif not has_letters(s.text):
-                done[s.text] = (s.text, ())
+            needless = _needs_no_model(s.text)
+            if needless is not None:
+                done[s.text] = needless
                 pending.append(s)
             elif s.text in cached:
                 target, flags = cached[s.text]
@@ -320,76 +541,126 @@ class TranslationEngine:
                 pos += 1
 
         yield from ready()
-        for finished in self._work(unique, cancel):
+        for finished in self._work(_ListFeed(unique), cancel, background):
             done.update(finished)
-            if self._cache is not None and finished:
-                rows = [(src, t, f) for src, (t, f) in finished.items()]
-                self._cache.put_many(self.model_key, rows)
+            self._store(finished)
             yield from ready()
 
-    # -- the work -----------------------------------------------------------------------
-    # One package: the first window (max_batch_size per replica) goes to the model in one
-    # asynchronous call, which CTranslate2 sorts by length (less padding, fewer decoding
-    # steps) and spreads over its replicas; the short batch, usually holding the first
-    # sentence (a title), finishes early. After that one batch of max_batch_size is
-    # queued whenever a replica is free, so the model never waits for Python. A retry
-    # (the masked second pass, or the plain fallback of mask="always") rides along with
-    # the next batch because a call of 2 sentences costs about as long as one of 20 (beam
-    # search is step-bound); retries after the last batch are queued at once.
-    # Results are collected as they finish (polled, so cancel is seen within a few ms);
-    # translate() puts them back in document order. A chain of packages runs call by
-    # call through _work_chain.
+    def translate_stream(self, sentences: Iterable, cancel: threading.Event | None = None,
+                         on_result: Callable[[SentenceResult], None] | None = None, *,
+                         background: bool = False) -> Iterator[SentenceResult]:  # fmt: skip
+        """Yield a SentenceResult per sentence of a long input, strictly in input order.
 
-    def _work(self, texts: list[str], cancel: threading.Event | None) -> Iterator[dict[str, Any]]:
-        """Translate texts; yield {source: (target, flags)} as sentences finish."""
-        if len(self._steps) > 1:
-            yield from self._work_chain(texts, cancel)
-            return
-        step, size = self._steps[0], self.max_batch_size
-        window = size * step.workers  # the first window: one batch per replica
-        new = deque(texts)
-        held: list[_Job] = []
-        inflight: list[tuple[_Job, int, Any]] = []  # (job, tokens, future)
-        while new or held or inflight:
-            if cancel is not None and cancel.is_set():
-                return  # queued batches finish in the background; nothing more is queued
-            # Queue the next batch when a replica is free (its results collected, so that
-            # their retries ride along), not sooner: whatever is queued still runs after
-            # a cancel and delays the next document.
-            if (new and len(inflight) <= size * (step.workers - 1)) or (held and not new):
-                jobs, held = held[:window], held[window:]
-                while new and len(jobs) < window:
-                    jobs.append(self._first_job(new.popleft()))
-                submitted = step.submit([j.text for j in jobs])
-                inflight += [(j, n, f) for j, (n, f) in zip(jobs, submitted, strict=True)]
-                window = size
-                continue
-            done = [x[2].done() for x in inflight]  # once: a result may finish meanwhile
-            ready = [x for x, d in zip(inflight, done, strict=True) if d]
-            if not ready:
-                time.sleep(POLL_SECONDS)
-                continue
-            inflight = [x for x, d in zip(inflight, done, strict=True) if not d]
-            finished: dict[str, tuple[str, tuple[str, ...]]] = {}
-            for job, n_in, future in ready:
-                out, n_out = step.output(future)
-                follow_up = self._after(job, out, n_in, n_out, finished)
-                if follow_up is not None:
-                    held.append(follow_up)
-            yield finished
+        For many documents in a row (the library): one translate() per document ends with
+        an idle replica and with the document's masked retries running alone, while here
+        the model calls stay full across documents and a retry rides along with the next
+        document's sentences. The input is read lazily, a few batches ahead of the results
+        (a caller that pages its input from a database must not re-read rows whose results
+        have not come yet). Cached, blank and letterless sentences come in their place.
+        Duplicates are translated once while both are read ahead. cancel and on_result as
+        in translate().
+
+        background=True: while a foreground translation (background=False, in any engine
+        of this process) runs, no new model call is queued, so the foreground gets the CPU
+        as soon as the calls already queued are done (at most one batch per replica)."""
+        feed = _StreamFeed(self, iter(sentences))
+        for finished in self._work(feed, cancel, background):
+            self._store(finished)
+            yield from feed.results(finished, cancel, on_result)
+
+    def _store(self, finished: dict[str, tuple[str, tuple[str, ...]]]) -> None:
+        if self._cache is not None and finished:
+            rows = [(src, t, f) for src, (t, f) in finished.items()]
+            self._cache.put_many(self.model_key, rows)
+
+    # -- the work -----------------------------------------------------------------------
+    # One package: whenever replicas are free, one asynchronous call with a batch
+    # (max_batch_size) per free replica goes to the model: at the start that is one batch
+    # per replica in one call, which CTranslate2 sorts by length (less padding, fewer
+    # decoding steps) and spreads over its replicas; the short batch, usually holding the
+    # first sentence (a title), finishes early. A retry (the masked second pass, or the
+    # plain fallback of mask="always") is known only when its sentence's batch is done; it
+    # goes first into the next call, which a replica runs while the other one is still
+    # busy, instead of running alone after everything else (a lone retry of one sentence
+    # costs about as long as a batch of ten: beam search is step-bound). Only retries after
+    # the last new sentence are queued at once, alone. Calls are queued when a replica is
+    # free, not sooner: whatever is queued still runs after a cancel and delays the next
+    # document. Results are collected as they finish (polled, so cancel is seen within a
+    # few ms); translate() and translate_stream() put them back in input order. A chain of
+    # packages runs call by call through _work_chain.
+
+    def _work(
+        self, feed: _Feed, cancel: threading.Event | None, background: bool
+    ) -> Iterator[dict[str, Any]]:
+        """Translate what feed gives; yield {source: (target, flags)} as sentences finish
+        (and {} after feed read sentences that need no model, so they can be passed on)."""
+        with PRIORITY.running(background):
+            if len(self._steps) > 1:
+                yield from self._work_chain(feed, cancel, background)
+                return
+            pipe = _Pipeline(self, self._steps[0])
+            while True:
+                if cancel is not None and cancel.is_set():
+                    return  # queued calls finish in the background; nothing more is queued
+                step = self._fill(pipe, feed, background)
+                if step == _SUBMITTED:
+                    continue
+                if step == _READ:
+                    yield {}
+                    continue
+                if not pipe.calls:
+                    if step == _IDLE:
+                        return
+                    time.sleep(POLL_SECONDS)  # a foreground translation runs
+                    continue
+                finished = pipe.collect()
+                if finished is None:
+                    time.sleep(POLL_SECONDS)
+                    continue
+                yield finished
+
+    def _fill(self, pipe: _Pipeline, feed: _Feed, background: bool) -> str:
+        """Queue the next model call if it is time; says what happened (_SUBMITTED, ...)."""
+        if background and PRIORITY.foreground_running():
+            return _WAITING
+        room = pipe.room()
+        if not room:
+            if not (pipe.retries and feed.exhausted):
+                return _BUSY
+            texts, room = [], self.max_batch_size  # the last retries: nothing to wait for
+        else:
+            got = feed.take(room - min(room, len(pipe.retries)))
+            if got is None:
+                return _READ
+            if not got and not pipe.retries:
+                return _IDLE
+            texts = got
+        with PRIORITY.gate(background) as free:
+            if free:
+                pipe.submit(texts, room)
+                return _SUBMITTED
+        feed.give_back(texts)  # a foreground translation started meanwhile
+        return _WAITING
 
     def _work_chain(
-        self, texts: list[str], cancel: threading.Event | None
+        self, feed: _Feed, cancel: threading.Event | None, background: bool
     ) -> Iterator[dict[str, Any]]:
         """_work for a chain of packages: one blocking call through every step at a time."""
-        new = deque(texts)
         retry: deque[_Job] = deque()
-        while new or retry:
+        while True:
             if cancel is not None and cancel.is_set():
                 return
+            if background and PRIORITY.foreground_running():
+                time.sleep(POLL_SECONDS)
+                continue
             jobs = [retry.popleft() for _ in range(min(len(retry), self.max_batch_size))]
-            while new and len(jobs) < self.max_batch_size:
-                jobs.append(self._first_job(new.popleft()))
+            texts = feed.take(self.max_batch_size - len(jobs))
+            jobs += [self._first_job(t) for t in texts or []]
+            if not jobs:
+                if texts is not None:  # nothing left
+                    return
+                yield {}
+                continue
             outs, n_in, n_out = self._run_chain([j.text for j in jobs])
             finished: dict[str, tuple[str, tuple[str, ...]]] = {}
             for job, out, a, b in zip(jobs, outs, n_in, n_out, strict=True):

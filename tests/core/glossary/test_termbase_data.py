@@ -146,9 +146,18 @@ def test_enough_entries(entries: list[dict]) -> None:
     assert len(entries) >= 250
 
 
+# Optional: German terms of the entry that match only with military context nearby.
+OPTIONAL_FIELDS = {"ambiguous": list}
+
+
 def test_fields_and_types(entries: list[dict]) -> None:
     for entry in entries:
-        assert set(entry) == set(FIELDS), entry.get("id")
+        assert set(FIELDS) <= set(entry) <= set(FIELDS) | set(OPTIONAL_FIELDS), entry.get("id")
+        for name, kind in OPTIONAL_FIELDS.items():
+            if name in entry:
+                assert isinstance(entry[name], kind) and entry[name], (entry["id"], name)
+                terms = [entry["de"], *entry["de_variants"]]
+                assert all(t in terms for t in entry[name]), (entry["id"], name)
         for name, kind in FIELDS.items():
             assert isinstance(entry[name], kind), (entry["id"], name)
         for name in ("de_variants", "en_variants", "related"):
@@ -519,10 +528,10 @@ def test_area_is_represented(entries: list[dict], area: str) -> None:
 
 # --- precision: ordinary German text must not light up -----------------------------------
 
-# Short or ambiguous words that are ordinary German words, names or brands. The matcher has
-# no context rule, so none of them may be a German term on its own: the entries use the
-# unambiguous written forms (Schützenpanzer Puma, Flakpanzer Gepard, Tor-M2, Caesar-Haubitze,
-# Auslandsgeheimdienst SWR, Wagner-Gruppe, Landmine, ...).
+# Short or ambiguous words that are ordinary German words, names or brands. None of them may
+# be a German term on its own unless its entry lists it as "ambiguous" (then it matches only
+# with military context nearby); otherwise the entries use the unambiguous written forms
+# (Schützenpanzer Puma, Flakpanzer Gepard, Tor-M2, Caesar-Haubitze, Wagner-Gruppe, ...).
 AMBIGUOUS_BARE_WORDS = [
     "Mine",
     "Front",
@@ -585,7 +594,12 @@ AMBIGUOUS_BARE_WORDS = [
 
 
 def test_ambiguous_bare_words_are_not_german_terms(entries: list[dict]) -> None:
-    terms = {_key(t) for e in entries for t in [e["de"], *e["de_variants"]]}
+    terms = {
+        _key(t)
+        for e in entries
+        for t in [e["de"], *e["de_variants"]]
+        if t not in e.get("ambiguous", ())
+    }
     offenders = [w for w in AMBIGUOUS_BARE_WORDS if _key(w) in terms]
     assert not offenders
 
@@ -724,9 +738,13 @@ MAX_HITS_PER_1000_WORDS = 1.5  # outside place/person entries and SHARED_VOCABUL
 
 
 def _non_place_hits(matcher, termbase, text):
+    from desktop.core.documents.article import from_text
+
+    # As the window and the CLI match: sentence by sentence, so that an ambiguous term
+    # (Puma, SWR) finds its context only in its own and the neighbouring sentences.
     return [
         (h.text, h.entry_id)
-        for h in matcher.match_text(text)
+        for h in matcher.match(from_text(text))
         if termbase.get(h.entry_id).category not in {"place", "person"}
     ]
 

@@ -1,0 +1,1 @@
+"""The library in the window: article list, search results, term view, imports, batch work."""
