@@ -141,7 +141,13 @@ class MainWindow(WindowSettingsMixin, ModelsExportMixin, QMainWindow):
         self.fetch_cancel.setVisible(False)
         self.model_label = QLabel(self)
         self.model_label.setTextFormat(Qt.TextFormat.PlainText)
+        # Which extractor found a web page's text stays visible here; the message on the
+        # left is soon replaced by the translation's progress.
+        self.extraction_label = QLabel(self)
+        self.extraction_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.extraction_label.setAccessibleName(self.tr("Web page extraction"))
         bar.addWidget(self.status_label, 1)
+        bar.addPermanentWidget(self.extraction_label)
         bar.addPermanentWidget(self.model_label)
         bar.addPermanentWidget(self.fetch_progress)
         bar.addPermanentWidget(self.fetch_cancel)
@@ -297,6 +303,11 @@ class MainWindow(WindowSettingsMixin, ModelsExportMixin, QMainWindow):
 
         note = extraction_note(article.source)
         self.status_label.setText(f"{status} · {note}" if note else status)
+        extractor = article.source.extractor
+        self.extraction_label.setText(
+            self.tr("Text: %1").replace("%1", extractor) if extractor else ""
+        )
+        self.extraction_label.setToolTip(html.escape(note or ""))
         self.documentShown.emit(article)
         self.glossary_service.match(article)
         self.start_translation()

@@ -196,4 +196,6 @@ def header_html(source) -> str:
     if url.lower().startswith(("http://", "https://")):
         shown = url if len(url) <= 90 else url[:87] + "…"
         parts.append(f'<a href="{html.escape(url, quote=True)}">{html.escape(shown)}</a>')
+    if source.warning:  # a consent or paywall page: the reader must see why text is missing
+        parts.append(f"<span style='color:#b45309'>⚠ {html.escape(source.warning)}</span>")
     return "<br>".join(parts)

@@ -61,6 +61,7 @@ def test_dragging_a_link_opens_the_page_as_a_clean_article(qtbot, window, site):
     assert "Katrin Maurer" in text and "2025-02-18" in text and "Wehrkurier" in text
     assert f'href="{site.base}/page.html"' in text and header.openExternalLinks()
     assert "trafilatura" in window.status_label.text()
+    assert window.extraction_label.text() == "Text: trafilatura"
     assert not window.fetch_progress.isVisible() and not window.fetch_cancel.isVisible()
     assert "/page.html" in site.paths
 
@@ -69,6 +70,7 @@ def test_a_file_has_no_header_and_names_no_extractor(qtbot, window, opened, arti
     opened(window, article_path, translation=False, glossary=False)
     assert not window.view.article_header.isVisible()
     assert "trafilatura" not in window.status_label.text()
+    assert window.extraction_label.text() == ""
 
 
 def test_ctrl_v_of_a_bare_link_fetches_it(qtbot, window, site):
@@ -159,3 +161,13 @@ def test_header_fields_are_escaped_and_links_only_http():
     assert "<img" not in text and "&lt;img" in text and "A &amp; B" in text
     assert "javascript:" not in text
     assert header_html(Source(None, "x", "utf-8", 1, "de")) == ""
+    walled = Source(None, "x", "utf-8", 1, "de", extractor="structural",
+                    warning="Only 12 words: it looks like a paywall")  # fmt: skip
+    assert "paywall" in header_html(walled)
+
+
+def test_a_paywall_page_opens_with_what_there_is_and_says_why(qtbot, window, opened):
+    opened(window, WEB / "paywall.html", translation=False, glossary=False)
+    assert window.article.sentences()  # what there is stays readable
+    header = window.view.article_header.text()
+    assert "paywall" in header and "paywall" in window.status_label.text()
