@@ -122,7 +122,7 @@ def _row_html(row, reverse: bool, dim: str) -> str:
     if reverse:  # English -> German: the German side is the answer
         body = f"{head}: {e(row.de)}<br><span style='{dim}'>{e(senses)}</span>"
     else:
-        body = f"{head}: {e(senses)}"
+        body = f"{head}: {e(senses)}" if senses else head
         if row.de != row.headword:
             body += f"<br><span style='{dim}'>{e(row.de)}</span>"
     return f"<p style='margin:0 0 4px 0'>{body}</p>"
@@ -199,7 +199,7 @@ class LookupPopup(QFrame):
         """Below the word if there is room, else above; always inside the window."""
         parent = self.parentWidget()
         room = parent.rect().adjusted(8, 8, -8, -8)
-        width = min(WIDTH, room.width())
+        width = max(160, min(WIDTH, room.width()))
         doc = self.browser.document()
         margins = self.layout().contentsMargins()
         doc.setTextWidth(width - margins.left() - margins.right() - 2 * self.frameWidth() - 20)
@@ -260,7 +260,7 @@ class LookupController(QObject):
         for pane in (view.source, view.target):
             pane.wordClicked.connect(lambda point, p=pane: self._on_click(p, point))
             pane.phraseSelected.connect(lambda s, e, p=pane: self._on_selection(p, s, e))
-            pane.termClicked.connect(lambda _id: self.popup.hide())
+            pane.termClicked.connect(lambda _id: self.close_popup())  # the panel shows it
             pane.scrolled.connect(lambda p=pane: self._on_scrolled(p))
             pane.installEventFilter(self)
         self.popup.browser.installEventFilter(self)
@@ -307,7 +307,11 @@ class LookupController(QObject):
         if request == self._request and (self.popup.isVisible() or self._busy.isActive()):
             return True  # the release after a double-click: the same lookup again
         self._request = request
-        reverse = pane is self.window.view.target
+        target = self.window.view.target
+        sid = pane.sentence_at(start)
+        # English -> German, except in a sentence of the English pane that still shows its
+        # German text (not translated yet): that is German, looked up with its sentence.
+        reverse = pane is target and not (sid and not target.is_translated(sid))
         sentence = None if reverse else self._sentence(pane, start)
         self.service.lookup(text, sentence, reverse)
         self._busy.start()

@@ -60,7 +60,10 @@ def test_add_reports_duplicates_and_failures(filled, folder, tmp_path):
     proc = run("add", str(folder / "a.txt"), str(tmp_path / "nope.txt"))
     assert proc.returncode == 1
     assert proc.stdout == "added 0, duplicates 1, failed 1\n"
-    assert one_line(proc) == f"lagebild library add: {tmp_path / 'nope.txt'}: {tmp_path / 'nope.txt'} does not exist\n"
+    assert (
+        one_line(proc)
+        == f"lagebild library add: {tmp_path / 'nope.txt'}: {tmp_path / 'nope.txt'} does not exist\n"
+    )
 
 
 def test_list_text_json_and_filters(filled):
@@ -74,7 +77,9 @@ def test_list_text_json_and_filters(filled):
     assert [r["id"] for r in site] == [page["id"]]
     by_term = json.loads(run("list", "--json", "--term", "Luftabwehr").stdout)
     assert "Lage in Charkiw" in {r["title"] for r in by_term}
-    assert run("tag", str(page["id"]), "Drohnen", "Ostsee").stdout.strip().endswith("Drohnen, Ostsee")
+    assert (
+        run("tag", str(page["id"]), "Drohnen", "Ostsee").stdout.strip().endswith("Drohnen, Ostsee")
+    )
     tagged = json.loads(run("list", "--json", "--tag", "Ostsee").stdout)
     assert [r["id"] for r in tagged] == [page["id"]] and tagged[0]["tags"] == ["Drohnen", "Ostsee"]
     bad = run("list", "--sort", "colour")
@@ -85,7 +90,7 @@ def test_search_text_and_json(filled):
     proc = run("search", "Rakete", "--json")
     assert proc.returncode == 0, proc.stderr
     hits = json.loads(proc.stdout)
-    found = {(h["how"], h["snippet"][h["marks"][0][0]:h["marks"][0][1]]) for h in hits}
+    found = {(h["how"], h["snippet"][h["marks"][0][0] : h["marks"][0][1]]) for h in hits}
     assert ("exact", "Rakete") in found and ("lemma", "Raketen") in found
     text = run("search", "Raketen")
     assert "[Raketen]" in text.stdout and text.returncode == 0
@@ -136,7 +141,10 @@ def test_exports(filled, tmp_path):
     bad = run("export", "digest", str(digest), "--ids", "1,x")
     assert bad.returncode == 2 and "not an article id" in bad.stderr
     unknown = run("export", "digest", str(digest), "--ids", "999")
-    assert unknown.returncode == 1 and one_line(unknown) == "lagebild: error: the library has no article 999\n"
+    assert (
+        unknown.returncode == 1
+        and one_line(unknown) == "lagebild: error: the library has no article 999\n"
+    )
 
 
 def test_remove_and_restore(filled):
@@ -147,7 +155,10 @@ def test_remove_and_restore(filled):
     assert run("restore", str(first)).returncode == 0
     assert first in {r["id"] for r in _list()}
     unknown = run("remove", "999")
-    assert unknown.returncode == 1 and one_line(unknown) == "lagebild: error: the library has no article 999\n"
+    assert (
+        unknown.returncode == 1
+        and one_line(unknown) == "lagebild: error: the library has no article 999\n"
+    )
     assert run("remove", "abc").returncode == 2
 
 
@@ -192,7 +203,9 @@ def test_translate_with_the_real_model_resumes(zh_paths, tmp_path):
     assert first.stdout == "translated 2 sentences; 2 left\n"
     second = run("translate", "--from", "zh", "--beam", "1", "--threads", "1")
     assert second.stdout == "translated 2 sentences; 0 left\n"
-    assert run("translate", "--from", "zh").stdout == "every sentence in the library is translated\n"
+    assert (
+        run("translate", "--from", "zh").stdout == "every sentence in the library is translated\n"
+    )
     [row] = _list()
     assert row["translated"] == row["sentences"] == 4
     hits = json.loads(run("search", "arrested", "--lang", "en", "--json").stdout)

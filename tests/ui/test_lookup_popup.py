@@ -153,9 +153,7 @@ def test_compound_shows_its_parts(qtbot, lookup_window, real_dictionary):
     assert "Munition" in text and "ammunition" in text and "Lieferung" in text
 
 
-def test_curated_entry_comes_first_on_double_click_of_a_term(
-    qtbot, lookup_window, real_dictionary
-):
+def test_curated_entry_comes_first_on_double_click_of_a_term(qtbot, lookup_window, real_dictionary):
     window = lookup_window()
     source = window.view.source
     start, _ = _find(source, "Drohne")
@@ -163,7 +161,9 @@ def test_curated_entry_comes_first_on_double_click_of_a_term(
     assert entry  # the glossary highlights it
     # a single click keeps selecting the term in the glossary panel, without a lookup
     with qtbot.waitSignal(source.termClicked, timeout=2000) as clicked:
-        QTest.mouseClick(source.viewport(), Qt.MouseButton.LeftButton, pos=_point(source, start + 1))
+        QTest.mouseClick(
+            source.viewport(), Qt.MouseButton.LeftButton, pos=_point(source, start + 1)
+        )
     assert clicked.args == [entry]
     qtbot.wait(300)
     assert not window.lookup.popup.isVisible()
@@ -201,9 +201,9 @@ def test_ctrl_d_looks_up_the_word_at_the_caret_and_esc_closes(
     assert not window.lookup.popup.isVisible()
 
 
-def test_esc_closes_the_popup_before_it_cancels_a_translation(
-    qtbot, lookup_window, real_dictionary, engine_cls
-):
+@pytest.fixture
+def held_engine(engine_cls):
+    """An engine that translates nothing until the test lets it (the translation runs)."""
     gate = threading.Event()
 
     class HeldEngine(engine_cls):
@@ -214,18 +214,33 @@ def test_esc_closes_the_popup_before_it_cancels_a_translation(
                         return
                 yield from super().translate([sentence], cancel, on_result)
 
-    window = lookup_window(engine=HeldEngine(ENGLISH), translation=False)
-    try:
-        source = window.view.source
-        _click_word(qtbot, window, source, "erhielten")
-        source.setFocus()
-        QTest.keyClick(source, Qt.Key.Key_Escape)
-        assert not window.lookup.popup.isVisible()
-        assert "cancelled" not in window.status_label.text()
-        QTest.keyClick(source, Qt.Key.Key_Escape)  # no popup now: Esc cancels as before
-        assert "cancelled" in window.status_label.text()
-    finally:
-        gate.set()
+    yield HeldEngine(ENGLISH)
+    gate.set()
+
+
+def test_esc_closes_the_popup_before_it_cancels_a_translation(
+    qtbot, lookup_window, real_dictionary, held_engine
+):
+    window = lookup_window(engine=held_engine, translation=False)
+    source = window.view.source
+    _click_word(qtbot, window, source, "erhielten")
+    source.setFocus()
+    QTest.keyClick(source, Qt.Key.Key_Escape)
+    assert not window.lookup.popup.isVisible()
+    assert "cancelled" not in window.status_label.text()
+    QTest.keyClick(source, Qt.Key.Key_Escape)  # no popup now: Esc cancels as before
+    assert "cancelled" in window.status_label.text()
+
+
+def test_untranslated_sentence_in_the_english_pane_is_looked_up_as_german(
+    qtbot, lookup_window, real_dictionary, held_engine
+):
+    window = lookup_window(engine=held_engine, translation=False)
+    target = window.view.target
+    assert not target.is_translated(target.sentence_at(_find(target, "schoss")[0]))
+    answer = _click_word(qtbot, window, target, "schoss")  # the German placeholder text
+    assert not answer.reverse and answer.sentence == "Die Armee schoss die Drohne gestern ab."
+    assert answer.result.dictionary.rows[0].headword == "abschießen"
 
 
 def test_long_selection_and_clicks_beside_the_text_do_not_look_up(
@@ -244,9 +259,7 @@ def test_long_selection_and_clicks_beside_the_text_do_not_look_up(
     assert not window.lookup.popup.isVisible()
 
 
-def test_without_a_dictionary_the_popup_says_how_to_get_one(
-    qtbot, lookup_window, no_system_file
-):
+def test_without_a_dictionary_the_popup_says_how_to_get_one(qtbot, lookup_window, no_system_file):
     window = lookup_window(system_source=no_system_file)
     answer = _click_word(qtbot, window, window.view.source, "Drohne", double=True)
     assert answer.result.dictionary_missing

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
 
 SIDE_SEPARATOR = " :: "
@@ -356,6 +356,45 @@ def parse_line(line: str, line_no: int = 0) -> DingEntry | None:
     for pos, terms in enumerate(german):
         subentries.append(SubEntry(pos=pos, german=terms, english=english[pos]))
     return DingEntry(line=line_no, subentries=tuple(_mark_forms(subentries)))
+
+
+def parse_subentries(
+    line: str,
+    positions: Iterable[int] | None = None,
+    keep: Callable[[str], bool] | None = None,
+) -> list[tuple[SubEntry, tuple[str, ...]]]:
+    """Some sub-entries of LINE, each with its subject tags (else the main sub-entry's).
+
+    For reading many words at once: a long line has dozens of sub-entries (examples,
+    phrases), and the index already points each form at its base, so only the sub-entries
+    at POSITIONS (default: all), and of those only the ones whose German text KEEP accepts,
+    are parsed. Forms are not marked (``form_of`` is None).
+    """
+    german_text, sep, english_text = line.rstrip("\r\n").partition(SIDE_SEPARATOR)
+    if not sep:
+        return []
+    german = german_text.split(SUBENTRY_SEPARATOR)
+    english = english_text.split(SUBENTRY_SEPARATOR)
+
+    def sub_at(i: int) -> SubEntry:
+        terms = tuple(parse_term(s) for s in split_synonyms(german[i]) if s.strip())
+        other = english[i] if i < len(english) else ""
+        senses = tuple(parse_term(s) for s in split_synonyms(other) if s.strip())
+        return SubEntry(pos=i, german=terms, english=senses)
+
+    main: tuple[str, ...] | None = None
+    found = []
+    for pos in range(len(german)) if positions is None else positions:
+        if pos >= len(german) or (keep is not None and not keep(german[pos])):
+            continue
+        sub = sub_at(pos)
+        subjects = sub.subjects
+        if not subjects and pos:
+            if main is None:
+                main = sub_at(0).subjects
+            subjects = main
+        found.append((sub, subjects))
+    return found
 
 
 def iter_entries(text: str) -> Iterator[DingEntry]:

@@ -333,21 +333,21 @@ class Dictionary:
             found[text] = tuple(hits)
         return found
 
-    def entries(self, lines: Iterable[int]) -> dict[int, DingEntry]:
-        """The parsed entries on LINES, read with one query per few hundred lines."""
+    def line_texts(self, lines: Iterable[int]) -> dict[int, str]:
+        """The source text of LINES, read with one query per few hundred lines.
+
+        With :func:`~.ding.parse_subentry`, for reading the hits of many words at once.
+        """
         wanted = sorted(set(lines))
-        found: dict[int, DingEntry] = {}
+        found: dict[int, str] = {}
         for start in range(0, len(wanted), _BATCH):
             chunk = wanted[start : start + _BATCH]
             sql = f"SELECT id, text FROM lines WHERE id IN ({','.join('?' * len(chunk))})"
-            for line, text in self._fetch(sql, tuple(chunk)):
-                entry = parse_line(text, line)
-                if entry is not None:
-                    found[line] = entry
+            found.update(self._fetch(sql, tuple(chunk)))
         return found
 
-    def entries_containing(self, markers: Iterable[str]) -> list[DingEntry]:
-        """Every entry whose line contains one of MARKERS (``"[mil.]"``), parsed.
+    def lines_containing(self, markers: Iterable[str]) -> list[tuple[int, str]]:
+        """(line, text) of every line that contains one of MARKERS (``"[mil.]"``).
 
         One pass over the index's lines; for building word lists by subject tag.
         """
@@ -355,12 +355,12 @@ class Dictionary:
         if not markers:
             return []
         where = " OR ".join("instr(text, ?) > 0" for _ in markers)
-        found: list[DingEntry] = []
-        for line, text in self._fetch(f"SELECT id, text FROM lines WHERE {where}", tuple(markers)):
-            entry = parse_line(text, line)
-            if entry is not None:
-                found.append(entry)
-        return found
+        return [
+            (line, text)
+            for line, text in self._fetch(
+                f"SELECT id, text FROM lines WHERE {where}", tuple(markers)
+            )
+        ]
 
     def entry(self, line: int) -> DingEntry:
         """The parsed entry on LINE (cached)."""

@@ -32,9 +32,7 @@ def _write(dest: Path, text: str) -> None:
         raise LibraryError(f"cannot write {dest}: {exc.strerror or exc}") from None
 
 
-def term_csv(
-    library: Library, query: str, dest: Path, *, termbase: Termbase | None = None
-) -> int:
+def term_csv(library: Library, query: str, dest: Path, *, termbase: Termbase | None = None) -> int:
     """One row per mention of the term QUERY names (oldest first); the number of rows.
 
     QueryError when no stored article mentions such a term (no file is written).
@@ -128,7 +126,7 @@ def digest_html(library: Library, article_ids: Sequence[int], dest: Path) -> int
         f"<title>Lagebild digest ({len(stored)} articles)</title>",
         f"<style>{_CSS}</style></head><body>",
         f"<h1>Lagebild digest: {len(stored)} articles</h1>",
-        "<ol class=\"contents\">",
+        '<ol class="contents">',
     ]
     body += [
         f'<li><a href="#article-{s.row.id}">{html.escape(s.row.title)}</a></li>' for s in stored

@@ -159,6 +159,7 @@ class TermReport:
     co_mentions: list[CoMention]  # ranked: shared articles, then mentions
     period: str = "day"  # "day" | "week"
     alternatives: tuple[str, ...] = ()  # other keys the query could have meant
+    co_window: int = 0  # co-mentions were counted over this many latest articles
 
 
 @dataclass(frozen=True)

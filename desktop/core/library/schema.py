@@ -24,7 +24,7 @@ from pathlib import Path
 from desktop.core.library.records import LibraryError
 
 _V1 = """
-CREATE TABLE articles (
+CREATE TABLE articles (                   -- small rows: lists and term views read many
     id INTEGER PRIMARY KEY,
     sha256 TEXT NOT NULL UNIQUE,          -- of the extracted text: the duplicate test
     title TEXT NOT NULL,                  -- as listed: the source's title, else the heading
@@ -35,8 +35,6 @@ CREATE TABLE articles (
     url TEXT, path TEXT,
     language TEXT NOT NULL, encoding TEXT NOT NULL, size INTEGER NOT NULL,
     description TEXT, extractor TEXT, warning TEXT,
-    raw_html BLOB,
-    text TEXT NOT NULL,
     added TEXT NOT NULL,                  -- ISO timestamp, UTC
     read INTEGER NOT NULL DEFAULT 0,
     deleted INTEGER NOT NULL DEFAULT 0,   -- soft delete, so a removal can be undone
@@ -46,6 +44,12 @@ CREATE TABLE articles (
 );
 CREATE INDEX articles_day ON articles(day, id);
 CREATE INDEX articles_site ON articles(site);
+CREATE INDEX articles_removed ON articles(id) WHERE deleted = 1;  -- few: search skips them
+CREATE TABLE bodies (                     -- the big columns, read when an article is opened
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    raw_html BLOB
+);
 CREATE TABLE paragraphs (
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     ord INTEGER NOT NULL,
@@ -75,34 +79,37 @@ CREATE TABLE translations (
     UNIQUE (article_id, sid, model_key)
 );
 CREATE TABLE terms (
-    key TEXT PRIMARY KEY,                 -- glossary entry id, or "ding:" + lemma
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,             -- glossary entry id, or "ding:" + lemma
     source TEXT NOT NULL,                 -- glossary | dictionary
     de TEXT NOT NULL,
     en TEXT NOT NULL,                     -- English renderings joined by U+001F
     kind TEXT NOT NULL
-) WITHOUT ROWID;
+);
 CREATE TABLE term_forms (                 -- folded spellings a reader may type for a term
     form TEXT NOT NULL,
-    key TEXT NOT NULL,
-    PRIMARY KEY (form, key)
+    term INTEGER NOT NULL REFERENCES terms(id) ON DELETE CASCADE,
+    PRIMARY KEY (form, term)
 ) WITHOUT ROWID;
 CREATE TABLE hits (
     id INTEGER PRIMARY KEY,
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     sid TEXT NOT NULL,
-    key TEXT NOT NULL,
+    term INTEGER NOT NULL REFERENCES terms(id),
     start INTEGER NOT NULL, "end" INTEGER NOT NULL,
-    text TEXT NOT NULL
+    text TEXT NOT NULL,
+    related TEXT NOT NULL DEFAULT ''      -- curated: ids the hit also covers, comma-joined
 );
-CREATE INDEX hits_key ON hits(key, article_id);
+CREATE INDEX hits_term ON hits(term, article_id);
 CREATE INDEX hits_article ON hits(article_id);
 CREATE TABLE article_terms (              -- hits counted per article: the term index
-    key TEXT NOT NULL,
+    term INTEGER NOT NULL REFERENCES terms(id),
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     n INTEGER NOT NULL,
-    PRIMARY KEY (key, article_id)
+    sids TEXT NOT NULL,                   -- its sentence ids in document order, comma-joined
+    PRIMARY KEY (term, article_id)
 ) WITHOUT ROWID;
-CREATE INDEX article_terms_article ON article_terms(article_id, key, n);
+CREATE INDEX article_terms_article ON article_terms(article_id, term, n);
 CREATE TABLE tags (
     article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     tag TEXT NOT NULL,
@@ -230,9 +237,7 @@ def connect(path: Path) -> sqlite3.Connection:
     ``isolation_level=None``: transactions are explicit (``Library._write``), so each
     article is committed whole or not at all.
     """
-    conn = sqlite3.connect(
-        str(path), timeout=10.0, isolation_level=None, check_same_thread=False
-    )
+    conn = sqlite3.connect(str(path), timeout=10.0, isolation_level=None, check_same_thread=False)
     try:
         conn.execute("PRAGMA foreign_keys = ON")
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()
@@ -252,8 +257,7 @@ def is_damage(exc: sqlite3.DatabaseError) -> bool:
     """True when EXC says the file is not a usable database (as opposed to locked or full)."""
     text = str(exc).lower()
     return isinstance(exc, sqlite3.DatabaseError) and any(
-        marker in text
-        for marker in ("not a database", "malformed", "file is encrypted", "corrupt")
+        marker in text for marker in ("not a database", "malformed", "file is encrypted", "corrupt")
     )
 
 

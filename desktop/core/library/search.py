@@ -5,14 +5,18 @@ do; a trailing ``*`` makes a word a prefix. User input never reaches FTS5 as syn
 item is rebuilt from its letters and digits as a quoted FTS5 string, so ``"``, ``(``,
 ``NEAR`` or ``-`` in a query are plain text and a query cannot be malformed.
 
-Results: the exact indexes' hits by relevance (bm25), then the sentences only the lemma
-index found (``Raketen`` -> ``Rakete``, compounds by their parts), each sentence once.
+Results: the exact indexes' hits, then the sentences only the lemma index found
+(``Raketen`` -> ``Rakete``, compounds by their parts), each sentence once; within each,
+the most recently stored first. Not by relevance (bm25): ranking means scoring every
+match, 70 ms for a word in 15,000 sentences, while rowid order lets FTS5 stop after the
+first LIMIT; and for a news reader the latest mentions are the ones wanted first.
 """
 
 from __future__ import annotations
 
 import re
 import sqlite3
+import unicodedata
 from dataclasses import dataclass
 
 from desktop.core.library import lemmas
@@ -103,7 +107,7 @@ def lemma_query(groups: list[list[Item]]) -> str:
 def _ranked(conn: sqlite3.Connection, table: str, expr: str, limit: int) -> list[int]:
     try:
         rows = conn.execute(
-            f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rank LIMIT ?",
+            f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT ?",
             (expr, limit),
         ).fetchall()
     except sqlite3.OperationalError as exc:
@@ -220,8 +224,6 @@ def _matches(word: str, wanted: list[tuple[str, bool]]) -> bool:
 
 
 def _strip_marks(text: str) -> str:
-    import unicodedata
-
     decomposed = unicodedata.normalize("NFD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

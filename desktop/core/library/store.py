@@ -3,24 +3,21 @@
 ``Library`` is the one entry point for the CLI and the window. Each article is written in
 one transaction (a killed import loses at most the article in flight); reads and writes go
 through one connection behind a lock, so the window's jobs may share one ``Library``.
-Searching, the term index, importing and exporting live in their own modules; the methods
-here are their front door.
+The SQL lives in ``writing``/``reading``; searching, the term index, importing and
+exporting in their own modules; the methods here are their front door.
 """
 
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
-import hashlib
-import re
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.core.library import schema
-from desktop.core.library.lemmas import lemma_text
+from desktop.core.library import reading, schema, writing
+from desktop.core.library.reading import SORTS
 from desktop.core.library.records import (
     MARK_END,
     MARK_START,
@@ -39,6 +36,7 @@ from desktop.core.library.records import (
     TimelinePoint,
     UnknownArticle,
 )
+from desktop.core.library.writing import SEP, article_day, content_hash, now
 
 if TYPE_CHECKING:
     from desktop.config import Paths
@@ -50,6 +48,7 @@ if TYPE_CHECKING:
 __all__ = [
     "MARK_END",
     "MARK_START",
+    "SORTS",
     "AddResult",
     "ArticleRow",
     "CoMention",
@@ -65,60 +64,14 @@ __all__ = [
     "TermReport",
     "TimelinePoint",
     "UnknownArticle",
+    "article_day",
+    "content_hash",
     "translate_pending",
 ]
 
 #: progress(done, total, item) for imports; progress(done, total) for batch translation.
 ImportProgress = Callable[[int, int, str], None]
 TranslateProgress = Callable[[int, int], None]
-
-SEP = "\x1f"  # joins English renderings and tags in one column (never in user text)
-SORTS = {
-    "date": "a.day {d}, a.id {d}",
-    "added": "a.id {d}",
-    "title": "a.title COLLATE NOCASE {d}, a.id",
-    "site": "a.site COLLATE NOCASE {d}, a.day DESC",
-    "translated": "(CAST(a.n_translated AS REAL) / MAX(a.n_sentences, 1)) {d}, a.id DESC",
-    "terms": "a.n_hits {d}, a.id DESC",
-}
-_ROW_SQL = (
-    "SELECT a.id, a.title, a.site, a.author, a.date, a.url, a.path, a.added, a.n_sentences,"
-    " a.n_translated, a.n_hits, (SELECT group_concat(tag, char(31)) FROM"
-    " (SELECT tag FROM tags t WHERE t.article_id = a.id ORDER BY tag)),"
-    " a.read, a.deleted, a.day FROM articles a"
-)
-_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_GERMAN_DAY = re.compile(r"(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})")
-
-
-def content_hash(article: Article) -> str:
-    """The duplicate test: SHA-256 of the extracted (normalised) text."""
-    return hashlib.sha256(article.text.encode("utf-8", "surrogatepass")).hexdigest()
-
-
-def article_day(date: str | None, added: str) -> str:
-    """YYYY-MM-DD for timelines and sorting: the article's date if readable, else ADDED's."""
-    for pattern, order in ((_ISO_DAY, (0, 1, 2)), (_GERMAN_DAY, (2, 1, 0))):
-        found = pattern.search(date or "")
-        if found:
-            y, m, d = (int(found.group(i + 1)) for i in order)
-            with contextlib.suppress(ValueError):
-                return dt.date(y, m, d).isoformat()
-    return added[:10]
-
-
-def now() -> str:
-    """The current UTC time as an ISO timestamp (seconds)."""
-    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
-
-
-def _row(r: Sequence[Any]) -> ArticleRow:
-    tags = tuple(r[11].split(SEP)) if r[11] else ()
-    return ArticleRow(
-        id=r[0], title=r[1], site=r[2], author=r[3], date=r[4], url=r[5], path=r[6],
-        added=r[7], sentences=r[8], translated=r[9], term_count=r[10], tags=tags,
-        read=bool(r[12]), deleted=bool(r[13]), day=r[14],
-    )  # fmt: skip
 
 
 class Library:
@@ -163,7 +116,10 @@ class Library:
                     f"the library {path} is damaged and cannot be moved aside: "
                     f"{err.strerror or err}"
                 ) from None
-            notice = f"the library {path.name} was damaged; it was moved to {moved.name} and a new one started"
+            notice = (
+                f"the library {path.name} was damaged; it was moved to {moved.name} "
+                "and a new one started"
+            )
             try:
                 conn = cls._connect(path)
             except sqlite3.Error as err:
@@ -249,10 +205,10 @@ class Library:
     def find_duplicate(self, article: Article) -> int | None:
         """The id of a stored article with the same text, or None."""
         with self._read() as conn:
-            row = conn.execute(
+            found = conn.execute(
                 "SELECT id FROM articles WHERE sha256 = ?", (content_hash(article),)
             ).fetchone()
-        return int(row[0]) if row else None
+        return int(found[0]) if found else None
 
     def add_article(
         self,
@@ -271,85 +227,25 @@ class Library:
         sha = content_hash(article)
         added = now()
         with self._write() as conn:
-            row = conn.execute("SELECT id FROM articles WHERE sha256 = ?", (sha,)).fetchone()
-            if row:
-                article_id = int(row[0])
+            found = conn.execute("SELECT id FROM articles WHERE sha256 = ?", (sha,)).fetchone()
+            if found:
+                article_id, duplicate = int(found[0]), True
                 conn.execute("UPDATE articles SET deleted = 0 WHERE id = ?", (article_id,))
-                duplicate = True
             else:
-                article_id = self._insert(conn, article, sha, added)
+                article_id, duplicate = writing.insert_article(conn, article, sha, added), False
                 if hits:
-                    self._insert_hits(conn, article_id, hits)
-                duplicate = False
+                    writing.insert_hits(conn, article_id, hits)
             if translations and model_key:
-                self._put_translations(conn, article_id, model_key, translations, added)
+                writing.put_translations(conn, article_id, model_key, translations, added)
         return AddResult(article_id, duplicate)
-
-    @staticmethod
-    def _insert(conn: sqlite3.Connection, article: Article, sha: str, added: str) -> int:
-        src = article.source
-        cur = conn.execute(
-            "INSERT INTO articles (sha256, title, source_title, name, site, author, date, day,"
-            " url, path, language, encoding, size, description, extractor, warning, raw_html,"
-            " text, added, n_sentences) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (
-                sha, src.title or article.title, src.title, src.name, src.site, src.author, src.date,
-                article_day(src.date, added), src.url, src.path, src.language,
-                src.encoding, src.size, src.description, src.extractor, src.warning,
-                src.raw_html, article.text, added, len(article.sentences()),
-            ),
-        )  # fmt: skip
-        article_id = int(cur.lastrowid or 0)
-        conn.executemany(
-            'INSERT INTO paragraphs (article_id, ord, pid, kind, start, "end")'
-            " VALUES (?,?,?,?,?,?)",
-            [(article_id, i, p.id, p.kind, p.start, p.end) for i, p in enumerate(article.paragraphs)],
-        )
-        rows, order = [], 0
-        for i, para in enumerate(article.paragraphs):
-            for s in para.sentences:
-                rows.append((article_id, i, order, s.id, s.start, s.end, s.text, lemma_text(s.text)))
-                order += 1
-        conn.executemany(
-            'INSERT INTO sentences (article_id, para, ord, sid, start, "end", text, lemmas)'
-            " VALUES (?,?,?,?,?,?,?,?)",
-            rows,
-        )
-        return article_id
-
-    @staticmethod
-    def _insert_hits(conn: sqlite3.Connection, article_id: int, hits: Sequence[TermHit]) -> None:
-        from desktop.core.library.terms_index import term_forms
-
-        terms = {h.key: h for h in hits}
-        conn.executemany(
-            "INSERT INTO terms (key, source, de, en, kind) VALUES (?,?,?,?,?) ON CONFLICT(key)"
-            " DO UPDATE SET source = excluded.source, de = excluded.de, en = excluded.en,"
-            " kind = excluded.kind",
-            [(h.key, h.source, h.de, SEP.join(h.en), h.kind) for h in terms.values()],
-        )
-        forms = {(form, h.key) for h in hits for form in term_forms(h)}
-        conn.executemany("INSERT OR IGNORE INTO term_forms (form, key) VALUES (?,?)", forms)
-        conn.executemany(
-            'INSERT INTO hits (article_id, sid, key, start, "end", text) VALUES (?,?,?,?,?,?)',
-            [(article_id, h.sentence_id, h.key, h.start, h.end, h.text) for h in hits],
-        )
-        counts: dict[str, int] = {}
-        for h in hits:
-            counts[h.key] = counts.get(h.key, 0) + 1
-        conn.executemany(
-            "INSERT INTO article_terms (key, article_id, n) VALUES (?,?,?)",
-            [(key, article_id, n) for key, n in counts.items()],
-        )
-        conn.execute("UPDATE articles SET n_hits = ? WHERE id = ?", (len(hits), article_id))
 
     def replace_hits(self, article_id: int, hits: Sequence[TermHit]) -> None:
         """Store HITS as the article's term hits (after the glossary changed)."""
         with self._write() as conn:
-            self._require(conn, article_id)
-            conn.execute("DELETE FROM hits WHERE article_id = ?", (article_id,))
-            conn.execute("DELETE FROM article_terms WHERE article_id = ?", (article_id,))
-            self._insert_hits(conn, article_id, hits)
+            reading.row(conn, article_id)
+            writing.delete_hits(conn, article_id)
+            if hits:
+                writing.insert_hits(conn, article_id, hits)
 
     # -- translations -------------------------------------------------------------------
 
@@ -360,34 +256,19 @@ class Library:
         model gets the new text.
         """
         with self._write() as conn:
-            self._require(conn, article_id)
-            return self._put_translations(conn, article_id, model_key, targets, now())
+            reading.row(conn, article_id)
+            return writing.put_translations(conn, article_id, model_key, targets, now())
 
-    @staticmethod
-    def _put_translations(
-        conn: sqlite3.Connection,
-        article_id: int,
-        model_key: str,
-        targets: dict[str, str],
-        added: str,
-    ) -> int:
-        known = {
-            r[0] for r in conn.execute("SELECT sid FROM sentences WHERE article_id = ?", (article_id,))
-        }
-        rows = [(article_id, sid, model_key, text, added) for sid, text in targets.items() if sid in known]
-        cur = conn.executemany(
-            "INSERT INTO translations (article_id, sid, model_key, text, added)"
-            " VALUES (?,?,?,?,?) ON CONFLICT(article_id, sid, model_key)"
-            " DO UPDATE SET text = excluded.text, added = excluded.added"
-            " WHERE text != excluded.text",
-            rows,
-        )
-        changed = max(0, cur.rowcount)  # rows of this statement, not of its triggers
-        conn.execute(
-            "UPDATE articles SET n_translated = (SELECT count(DISTINCT sid) FROM translations"
-            " WHERE article_id = ?1) WHERE id = ?1",
-            (article_id,),
-        )
+    def store_many(self, model_key: str, by_article: dict[int, dict[str, str]]) -> int:
+        """``store_translations`` for several articles in one transaction; how many new.
+
+        Articles purged in the meantime are skipped (a batch may outlive its article).
+        """
+        stamp, changed = now(), 0
+        with self._write() as conn:
+            for article_id, targets in by_article.items():
+                if conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone():
+                    changed += writing.put_translations(conn, article_id, model_key, targets, stamp)
         return changed
 
     def untranslated(
@@ -412,7 +293,8 @@ class Library:
 
         LANGUAGE keeps only articles in that language (the engine's source language).
         """
-        where, params = "", []
+        where = ""
+        params: list[object] = []
         if after is not None:
             where = " AND (s.article_id < ? OR (s.article_id = ? AND s.ord > ?))"
             params = [after[0], after[0], after[1]]
@@ -423,8 +305,8 @@ class Library:
             rows = conn.execute(
                 "SELECT s.article_id, s.ord, s.sid, s.text FROM sentences s"
                 " JOIN articles a ON a.id = s.article_id WHERE a.deleted = 0"
-                " AND NOT EXISTS (SELECT 1 FROM translations t"
-                " WHERE t.article_id = s.article_id AND t.sid = s.sid)"
+                " AND a.n_translated < a.n_sentences AND NOT EXISTS (SELECT 1 FROM"
+                " translations t WHERE t.article_id = s.article_id AND t.sid = s.sid)"
                 f"{where} ORDER BY s.article_id DESC, s.ord LIMIT ?",
                 (*params, max(0, limit)),
             ).fetchall()
@@ -433,24 +315,12 @@ class Library:
     def count_untranslated(self, language: str | None = None) -> int:
         """How many sentences of listed articles (in LANGUAGE) have no translation."""
         with self._read() as conn:
-            row = conn.execute(
+            found = conn.execute(
                 "SELECT coalesce(sum(n_sentences - n_translated), 0) FROM articles"
                 " WHERE deleted = 0 AND (?1 IS NULL OR language = ?1)",
                 (language,),
             ).fetchone()
-        return int(row[0])
-
-    def store_many(self, model_key: str, by_article: dict[int, dict[str, str]]) -> int:
-        """``store_translations`` for several articles in one transaction; how many new.
-
-        Articles purged in the meantime are skipped (a batch may outlive its article).
-        """
-        stamp, changed = now(), 0
-        with self._write() as conn:
-            for article_id, targets in by_article.items():
-                if conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone():
-                    changed += self._put_translations(conn, article_id, model_key, targets, stamp)
-        return changed
+        return int(found[0])
 
     def translate_pending(
         self,
@@ -468,75 +338,15 @@ class Library:
 
     # -- reading ------------------------------------------------------------------------
 
-    def _require(self, conn: sqlite3.Connection, article_id: int) -> None:
-        if not conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone():
-            raise UnknownArticle(article_id)
-
     def row(self, article_id: int) -> ArticleRow:
         """The list row of one article (UnknownArticle if there is none)."""
         with self._read() as conn:
-            r = conn.execute(_ROW_SQL + " WHERE a.id = ?", (article_id,)).fetchone()
-        if r is None:
-            raise UnknownArticle(article_id)
-        return _row(r)
+            return reading.row(conn, article_id)
 
     def get(self, article_id: int) -> StoredArticle:
         """The stored article rebuilt, with its latest translations and its term hits."""
-        from desktop.core.documents.article import Article, Paragraph, Sentence, Source
-        from desktop.core.terms import TermHit
-
-        row = self.row(article_id)
         with self._read() as conn:
-            a = conn.execute(
-                "SELECT text, name, encoding, size, language, source_title, site, date, author, url,"
-                " description, extractor, warning, raw_html, path FROM articles WHERE id = ?",
-                (article_id,),
-            ).fetchone()
-            paras = conn.execute(
-                'SELECT ord, pid, kind, start, "end" FROM paragraphs WHERE article_id = ?'
-                " ORDER BY ord",
-                (article_id,),
-            ).fetchall()
-            sents = conn.execute(
-                'SELECT para, sid, start, "end", text FROM sentences WHERE article_id = ?'
-                " ORDER BY ord",
-                (article_id,),
-            ).fetchall()
-            trans = conn.execute(
-                "SELECT sid, model_key, text FROM translations WHERE article_id = ?"
-                " ORDER BY added, id",
-                (article_id,),
-            ).fetchall()
-            hit_rows = conn.execute(
-                'SELECT t.source, h.key, t.de, t.en, t.kind, h.sid, h.start, h.end, h.text'
-                " FROM hits h JOIN terms t ON t.key = h.key WHERE h.article_id = ?"
-                " ORDER BY h.start, h.end",
-                (article_id,),
-            ).fetchall()
-        by_para: dict[int, list[Sentence]] = {}
-        for para, sid, start, end, text in sents:
-            by_para.setdefault(para, []).append(Sentence(sid, start, end, text))
-        paragraphs = tuple(
-            Paragraph(pid, kind, start, end, tuple(by_para.get(ord_, ())))
-            for ord_, pid, kind, start, end in paras
-        )
-        source = Source(
-            path=a[14], name=a[1], encoding=a[2], size=a[3], language=a[4], title=a[5],
-            site=a[6], date=a[7], author=a[8], url=a[9], description=a[10],
-            extractor=a[11], warning=a[12], raw_html=a[13],
-        )  # fmt: skip
-        # The latest model wins where several translated a sentence.
-        translations: dict[str, str] = {}
-        model_key = None
-        for sid, key, text in trans:
-            translations[sid] = text
-            model_key = key
-        hits = [
-            TermHit(src, key, de, tuple(en.split(SEP)) if en else (), kind, sid, s, e, text)
-            for src, key, de, en, kind, sid, s, e, text in hit_rows
-        ]
-        article = Article(text=a[0], paragraphs=paragraphs, source=source)
-        return StoredArticle(article, translations, hits, row, model_key)
+            return reading.stored_article(conn, article_id)
 
     def list_articles(
         self,
@@ -556,44 +366,20 @@ class Library:
         SINCE/UNTIL are ISO days (inclusive) on the article day; TERM is resolved like
         ``term()`` (no such term: no rows); TEXT is a search query (as ``search()``).
         """
-        if sort not in SORTS:
-            raise LibraryError(f"unknown sort {sort!r}; use one of {', '.join(SORTS)}")
-        where, params = ["1"], []
-        if not include_deleted:
-            where.append("a.deleted = 0")
-        if site:
-            where.append("a.site = ?")
-            params.append(site)
-        if since:
-            where.append("a.day >= ?")
-            params.append(since)
-        if until:
-            where.append("a.day <= ?")
-            params.append(until)
-        if tag:
-            where.append("a.id IN (SELECT article_id FROM tags WHERE tag = ?)")
-            params.append(tag)
-        if term is not None:
-            from desktop.core.library import terms_index
+        from desktop.core.library import search, terms_index
 
-            with self._read() as conn:
-                key = terms_index.resolve(conn, term)
-            if key is None:
-                return []
-            where.append("a.id IN (SELECT article_id FROM article_terms WHERE key = ?)")
-            params.append(key)
-        if text is not None:
-            from desktop.core.library import search
-
-            with self._read() as conn:
-                ids = search.matching_articles(conn, text)
-            where.append(f"a.id IN ({','.join(str(i) for i in ids) or 'NULL'})")
-        order = SORTS[sort].format(d="DESC" if descending else "ASC")
         with self._read() as conn:
-            rows = conn.execute(
-                f"{_ROW_SQL} WHERE {' AND '.join(where)} ORDER BY {order}", params
-            ).fetchall()
-        return [_row(r) for r in rows]
+            term_id = None
+            if term is not None:
+                term_id = terms_index.resolve_id(conn, term)
+                if term_id is None:
+                    return []
+            ids = search.matching_articles(conn, text) if text is not None else None
+            return reading.list_rows(
+                conn, site=site, since=since, until=until, term=term_id, tag=tag,
+                article_ids=ids, sort=sort, descending=descending,
+                include_deleted=include_deleted,
+            )  # fmt: skip
 
     def sites(self) -> list[tuple[str, int]]:
         """Sites with their article counts, most articles first (for a filter menu)."""
@@ -617,7 +403,7 @@ class Library:
 
     def _set(self, article_id: int, column: str, value: int) -> None:
         with self._write() as conn:
-            self._require(conn, article_id)
+            reading.row(conn, article_id)
             conn.execute(f"UPDATE articles SET {column} = ? WHERE id = ?", (value, article_id))
 
     def remove(self, article_id: int) -> None:
@@ -631,14 +417,7 @@ class Library:
     def purge(self) -> int:
         """Delete removed articles for good (with their sentences, hits, index rows)."""
         with self._write() as conn:
-            cur = conn.execute("DELETE FROM articles WHERE deleted = 1")
-            conn.execute(
-                "DELETE FROM terms WHERE key NOT IN (SELECT key FROM article_terms)"
-            )
-            conn.execute(
-                "DELETE FROM term_forms WHERE key NOT IN (SELECT key FROM terms)"
-            )
-            return cur.rowcount
+            return writing.purge_deleted(conn)
 
     def set_read(self, article_id: int, read: bool) -> None:
         """Mark the article read or unread."""
@@ -650,7 +429,7 @@ class Library:
         if any(SEP in t for t in clean):
             raise LibraryError("a tag cannot contain control characters")
         with self._write() as conn:
-            self._require(conn, article_id)
+            reading.row(conn, article_id)
             conn.execute("DELETE FROM tags WHERE article_id = ?", (article_id,))
             conn.executemany(
                 "INSERT INTO tags (article_id, tag) VALUES (?, ?)",
@@ -666,7 +445,9 @@ class Library:
         with self._read() as conn:
             return search.search(conn, query, language=language, limit=limit)
 
-    def term(self, query: str, *, period: str = "day", termbase: Termbase | None = None) -> TermReport | None:
+    def term(
+        self, query: str, *, period: str = "day", termbase: Termbase | None = None
+    ) -> TermReport | None:
         """A term across the library (by key or any German/English form), or None."""
         from desktop.core.library import terms_index
 
@@ -674,7 +455,7 @@ class Library:
             return terms_index.report(conn, query, period=period, termbase=termbase)
 
     def terms(self, limit: int = 100) -> list[CoMention]:
-        """The most mentioned terms (articles, mentions), for a term list."""
+        """The terms in most articles (then most mentions), for a term list."""
         from desktop.core.library import terms_index
 
         with self._read() as conn:

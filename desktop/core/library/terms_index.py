@@ -30,6 +30,11 @@ if TYPE_CHECKING:
 SEP = "\x1f"
 PERIODS = ("day", "week")
 CO_MENTIONS = 20
+#: Co-mentions are counted over a term's latest CO_WINDOW articles. Exact for all but the
+#: commonest terms; for those ("Bundeswehr" in every other article) counting all would
+#: read every term row of the library (100 ms and more at 10,000 articles), and the
+#: recent company is the picture the reader wants anyway.
+CO_WINDOW = 2000
 
 
 def form_key(text: str) -> str:
@@ -66,36 +71,40 @@ def _query_forms(query: str) -> set[str]:
     return forms
 
 
-def candidates(
-    conn: sqlite3.Connection, query: str, termbase: Termbase | None = None
-) -> list[str]:
-    """Keys QUERY may name, most mentioned first (empty when none is in the library)."""
+def candidates(conn: sqlite3.Connection, query: str, termbase: Termbase | None = None) -> list[int]:
+    """Term ids QUERY may name, most mentioned first (empty when none is in the library)."""
     if not lemmas.words(query):
         raise QueryError("the term is empty: type a term, a German or an English word")
-    exact = conn.execute("SELECT key FROM terms WHERE key = ?", (query.strip(),)).fetchone()
+    exact = conn.execute("SELECT id FROM terms WHERE key = ?", (query.strip(),)).fetchone()
     if exact:
-        return [str(exact[0])]
+        return [int(exact[0])]
     forms = sorted(_query_forms(query))
     marks = ",".join("?" * len(forms))
-    keys = {r[0] for r in conn.execute(f"SELECT key FROM term_forms WHERE form IN ({marks})", forms)}
+    ids = {
+        r[0] for r in conn.execute(f"SELECT term FROM term_forms WHERE form IN ({marks})", forms)
+    }
     if termbase is not None:
-        keys.update(entry.id for entry in termbase.lookup(query))
-    if not keys:
+        keys = [entry.id for entry in termbase.lookup(query)][:100]
+        if keys:
+            marks = ",".join("?" * len(keys))
+            ids.update(
+                r[0] for r in conn.execute(f"SELECT id FROM terms WHERE key IN ({marks})", keys)
+            )
+    if not ids:
         return []
-    marks = ",".join("?" * len(keys))
+    marks = ",".join(str(int(i)) for i in ids)
     rows = conn.execute(
-        f"SELECT at.key, sum(at.n) FROM article_terms at JOIN articles a ON a.id = at.article_id"
-        f" WHERE at.key IN ({marks}) AND a.deleted = 0 GROUP BY at.key"
-        " ORDER BY sum(at.n) DESC, at.key",
-        sorted(keys),
+        "SELECT at.term, sum(at.n) FROM article_terms at JOIN articles a ON a.id = at.article_id"
+        f" WHERE at.term IN ({marks}) AND a.deleted = 0 GROUP BY at.term"
+        " ORDER BY sum(at.n) DESC, at.term"
     ).fetchall()
-    return [str(r[0]) for r in rows]
+    return [int(r[0]) for r in rows]
 
 
-def resolve(
+def resolve_id(
     conn: sqlite3.Connection, query: str, termbase: Termbase | None = None
-) -> str | None:
-    """The one key QUERY names (the most mentioned of its candidates), or None."""
+) -> int | None:
+    """The one term id QUERY names (the most mentioned of its candidates), or None."""
     found = candidates(conn, query, termbase)
     return found[0] if found else None
 
@@ -104,6 +113,10 @@ def week_of(day: str) -> str:
     """The ISO week ("2025-W07") of an ISO day."""
     year, week, _ = dt.date.fromisoformat(day).isocalendar()
     return f"{year}-W{week:02d}"
+
+
+def _en(text: str) -> tuple[str, ...]:
+    return tuple(text.split(SEP)) if text else ()
 
 
 def report(
@@ -116,79 +129,99 @@ def report(
     """The term QUERY names across the library, or None when no article mentions it."""
     if period not in PERIODS:
         raise QueryError(f"unknown timeline period {period!r}; use day or week")
-    keys = candidates(conn, query, termbase)
-    if not keys:
+    ids = candidates(conn, query, termbase)
+    if not ids:
         return None
-    key = keys[0]
-    term = conn.execute("SELECT source, de, en, kind FROM terms WHERE key = ?", (key,)).fetchone()
+    term = ids[0]
+    key, source, de, en, kind = conn.execute(
+        "SELECT key, source, de, en, kind FROM terms WHERE id = ?", (term,)
+    ).fetchone()
     rows = conn.execute(
-        "SELECT h.article_id, a.title, a.site, a.date, a.day, count(*), group_concat(h.sid)"
-        " FROM (SELECT article_id, sid FROM hits WHERE key = ?1 ORDER BY article_id, start) h"
-        " JOIN articles a ON a.id = h.article_id WHERE a.deleted = 0"
-        " GROUP BY h.article_id ORDER BY a.day DESC, a.id DESC",
-        (key,),
+        "SELECT at.article_id, a.title, a.site, a.date, a.day, at.n, at.sids"
+        " FROM article_terms at JOIN articles a ON a.id = at.article_id"
+        " WHERE at.term = ? AND a.deleted = 0 ORDER BY a.day DESC, a.id DESC",
+        (term,),
     ).fetchall()
     articles = [
-        TermArticle(aid, title, site, date, day, n, tuple(dict.fromkeys(sids.split(","))))
+        TermArticle(aid, title, site, date, day, n, tuple(sids.split(",")))
         for aid, title, site, date, day, n, sids in rows
     ]
-    timeline = _timeline(articles, period)
+    others = ",".join(str(i) for i in ids[1:])
+    alternatives = [
+        r[0] for r in conn.execute(f"SELECT key FROM terms WHERE id IN ({others or 'NULL'})")
+    ]
     return TermReport(
         key=key,
-        de=term[1],
-        en=tuple(term[2].split(SEP)) if term[2] else (),
-        source=term[0],
-        kind=term[3],
+        de=de,
+        en=_en(en),
+        source=source,
+        kind=kind,
         mentions=sum(a.count for a in articles),
         articles=articles,
         first_seen=min(a.day for a in articles),
         last_seen=max(a.day for a in articles),
-        timeline=timeline,
-        co_mentions=co_mentions(conn, key),
+        timeline=_timeline(articles, period),
+        co_mentions=co_mentions(conn, term, [a.article_id for a in articles[:CO_WINDOW]]),
         period=period,
-        alternatives=tuple(keys[1:]),
+        alternatives=tuple(alternatives),
+        co_window=min(len(articles), CO_WINDOW),
     )
 
 
 def _timeline(articles: list[TermArticle], period: str) -> list[TimelinePoint]:
     buckets: dict[str, list[int]] = {}
+    weeks: dict[str, str] = {}
     for art in articles:
-        slot = art.day if period == "day" else week_of(art.day)
-        mentions_articles = buckets.setdefault(slot, [0, 0])
-        mentions_articles[0] += art.count
-        mentions_articles[1] += 1
+        if period == "day":
+            slot = art.day
+        else:
+            slot = weeks.get(art.day) or weeks.setdefault(art.day, week_of(art.day))
+        counts = buckets.setdefault(slot, [0, 0])
+        counts[0] += art.count
+        counts[1] += 1
     return [TimelinePoint(p, m, a) for p, (m, a) in sorted(buckets.items())]
 
 
-def co_mentions(conn: sqlite3.Connection, key: str, limit: int = CO_MENTIONS) -> list[CoMention]:
-    """Terms in the same articles as KEY: most shared articles first, then most mentions."""
+def co_mentions(
+    conn: sqlite3.Connection, term: int, article_ids: list[int], limit: int = CO_MENTIONS
+) -> list[CoMention]:
+    """Terms in ARTICLE_IDS (TERM's articles) other than TERM: most shared articles first,
+    then most mentions."""
+    if not article_ids:
+        return []
+    ids = ",".join(str(int(i)) for i in article_ids)  # our own ints: no parameter limit
     rows = conn.execute(
-        "SELECT o.key, t.de, t.en, t.source, count(*), sum(o.n) FROM article_terms k"
-        " JOIN articles a ON a.id = k.article_id AND a.deleted = 0"
-        " JOIN article_terms o ON o.article_id = k.article_id AND o.key != k.key"
-        " JOIN terms t ON t.key = o.key WHERE k.key = ?"
-        " GROUP BY o.key ORDER BY count(*) DESC, sum(o.n) DESC, o.key LIMIT ?",
-        (key, limit),
+        "SELECT term, count(*) AS shared, sum(n) AS total FROM article_terms"
+        f" WHERE article_id IN ({ids}) AND term != ? GROUP BY term"
+        " ORDER BY shared DESC, total DESC, term LIMIT ?",
+        (term, limit),
     ).fetchall()
+    return _with_terms(conn, rows)
+
+
+def _with_terms(conn: sqlite3.Connection, rows: list[tuple[int, int, int]]) -> list[CoMention]:
+    if not rows:
+        return []
+    marks = ",".join(str(int(r[0])) for r in rows)
+    info = {
+        r[0]: r[1:]
+        for r in conn.execute(f"SELECT id, key, de, en, source FROM terms WHERE id IN ({marks})")
+    }
     return [
-        CoMention(k, de, tuple(en.split(SEP)) if en else (), src, n_art, n)
-        for k, de, en, src, n_art, n in rows
+        CoMention(info[t][0], info[t][1], _en(info[t][2]), info[t][3], shared, total)
+        for t, shared, total in rows
     ]
 
 
 def top_terms(conn: sqlite3.Connection, limit: int = 100) -> list[CoMention]:
     """The terms in most articles (then most mentions), as CoMention records."""
     rows = conn.execute(
-        "SELECT at.key, t.de, t.en, t.source, count(*), sum(at.n) FROM article_terms at"
+        "SELECT at.term, count(*) AS shared, sum(at.n) AS total FROM article_terms at"
         " JOIN articles a ON a.id = at.article_id AND a.deleted = 0"
-        " JOIN terms t ON t.key = at.key"
-        " GROUP BY at.key ORDER BY count(*) DESC, sum(at.n) DESC, at.key LIMIT ?",
+        " GROUP BY at.term ORDER BY shared DESC, total DESC, at.term LIMIT ?",
         (limit,),
     ).fetchall()
-    return [
-        CoMention(k, de, tuple(en.split(SEP)) if en else (), src, n_art, n)
-        for k, de, en, src, n_art, n in rows
-    ]
+    return _with_terms(conn, rows)
 
 
 def mentions(
@@ -198,17 +231,17 @@ def mentions(
 
     The English is the latest stored translation of the sentence, None when there is none.
     """
-    key = resolve(conn, query, termbase)
-    if key is None:
+    term = resolve_id(conn, query, termbase)
+    if term is None:
         return []
     rows = conn.execute(
-        'SELECT h.article_id, a.day, a.title, a.site, h.sid, s.text, h.start, h.end, h.text,'
+        'SELECT h.article_id, a.day, a.title, a.site, h.sid, s.text, h.start, h."end", h.text,'
         " (SELECT t.text FROM translations t WHERE t.article_id = h.article_id"
         "  AND t.sid = h.sid ORDER BY t.added DESC, t.id DESC LIMIT 1)"
         " FROM hits h JOIN articles a ON a.id = h.article_id AND a.deleted = 0"
         " JOIN sentences s ON s.article_id = h.article_id AND s.sid = h.sid"
-        " WHERE h.key = ? ORDER BY a.day, a.id, h.start",
-        (key,),
+        " WHERE h.term = ? ORDER BY a.day, a.id, h.start",
+        (term,),
     ).fetchall()
     return [
         Mention(aid, day, title, site, sid, german, english, start, end, text)

@@ -104,5 +104,4 @@ def dictionary_terms_of(
     from desktop.core.terms.vocabulary import vocabulary_for
 
     keys = curated_keys(t for entry in termbase.entries for t in entry.german_terms)
-    spans = [(h.start, h.end) for h in curated]
-    return dictionary_terms(article, vocabulary_for(dictionary), spans, keys)
+    return dictionary_terms(article, vocabulary_for(dictionary), curated, keys)

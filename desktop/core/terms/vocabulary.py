@@ -35,14 +35,15 @@ import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from desktop.core.dictionary import fold, lemmatize
+from desktop.core.dictionary import fold
+from desktop.core.dictionary.ding import NOUN_CODES, SubEntry, parse_subentries
 from desktop.core.dictionary.index import KIND_PREFIX
 from desktop.core.terms.wordlists import COMMON_WORDS, STOP_WORDS
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from desktop.core.dictionary import Dictionary, DingEntry
+    from desktop.core.dictionary import Dictionary
     from desktop.core.dictionary.lookup import Hit
 
 #: Subject tags that make a sense a security sense. ``[adm.]`` (administration) is left out:
@@ -88,6 +89,7 @@ _SENSE_NOISE = re.compile(
 _PLACEHOLDER = re.compile(r"\b(?:sb|sth)\.(?:['’]s)?|\bone['’]s\b|\bsomebody\b|\bsomething\b")
 _SPACES = re.compile(r"\s+")
 _MAX_CACHED = 200_000
+_NOUN_MARKS = tuple(f"{{{code}}}" for code in NOUN_CODES)  # "{m}" ... in a line's raw text
 
 
 @dataclass(frozen=True)
@@ -116,7 +118,7 @@ class Vocabulary:
         self.dictionary = dictionary
         self._lock = threading.Lock()
         self.keys: frozenset[str] = frozenset()  #: folded forms of security nouns
-        self._tails: dict[str, tuple[str, ...]] = {}  #: last 3 letters -> keys, longest first
+        self._heads: frozenset[str] = frozenset()
         self._verdicts: dict[str, Verdict | None] = {}
         self._readings: dict[str, Reading] = {}
         self._known: dict[str, bool] = {}  #: a form the dictionary lists at all
@@ -125,21 +127,17 @@ class Vocabulary:
     def _build(self) -> None:
         markers = [f"[{s}]" for s in SUBJECTS] + list(CONTEXT_WORDS)
         keys: set[str] = set()
-        for entry in self.dictionary.entries_containing(markers):
-            for sub in entry.subentries:
-                if not any(t.is_noun for t in sub.german):
-                    continue
-                if not _security_weight(entry, sub.pos):
+        for _, text in self.dictionary.lines_containing(markers):
+            for sub, subjects in parse_subentries(text, keep=_has_noun_mark):
+                if not _security_weight(sub, subjects) or not any(t.is_noun for t in sub.german):
                     continue
                 for term in sub.german:
                     word = term.bare()
                     if word and " " not in word and len(word) >= MIN_HEAD:
                         keys.add(fold(word))
         self.keys = frozenset(keys)
-        tails: dict[str, list[str]] = {}
-        for key in keys:
-            tails.setdefault(key[-3:], []).append(key)
-        self._tails = {t: tuple(sorted(ks, key=len, reverse=True)) for t, ks in tails.items()}
+        # the keys with the case and plural endings a head may add (Depot-s, Kaserne-n)
+        self._heads = frozenset(keys | {k + e for k in keys for e in _ENDINGS})
 
     # --- classifying the words of an article -------------------------------------------------
 
@@ -192,29 +190,21 @@ class Vocabulary:
         return _Plan(word, forms=forms, splits=splits)
 
     def _splits(self, word: str) -> tuple[tuple[str, tuple[str, ...], bool], ...]:
-        """(modifier, head forms, hyphenated) for each security head WORD ends in."""
+        """(modifier, head forms, hyphenated) for the two longest security heads of WORD."""
         if len(word) < MIN_MODIFIER + MIN_HEAD:
             return ()
-        lower = word.lower()
+        folded = fold(word)
+        if len(folded) != len(word):
+            return ()  # ß: offsets would not line up; rare enough to skip
+        heads = self._heads
         found: list[tuple[str, tuple[str, ...], bool]] = []
-        seen: set[str] = set()
-        for stem in (lower, *(lower[: -len(e)] for e in _ENDINGS if lower.endswith(e))):
-            folded = fold(stem)
-            if len(folded) != len(stem):
-                continue  # ß: offsets would not line up; rare enough to skip
-            for key in self._tails.get(folded[-3:], ()):
-                size = len(key)
-                if len(folded) - size < MIN_MODIFIER or not folded.endswith(key):
-                    continue
-                cut = len(stem) - size
+        for cut in range(MIN_MODIFIER, len(word) - MIN_HEAD + 1):
+            if folded[cut:] in heads:
                 head = word[cut:]
-                if head.lower() in seen:
-                    continue
-                seen.add(head.lower())
-                head_forms = (head[:1].upper() + head[1:], *_forms(head[:1].upper() + head[1:]))
-                found.append((word[:cut], tuple(dict.fromkeys(head_forms)), False))
-                if len(found) >= 2:
-                    return tuple(found)
+                head = head[:1].upper() + head[1:]
+                found.append((word[:cut], _forms(head), False))
+                if len(found) == 2:
+                    break
         return tuple(found)
 
     def _read(self, texts: set[str]) -> None:
@@ -234,20 +224,30 @@ class Vocabulary:
         lemmas -= set(todo)
         second = self._rows(sorted(lemmas)) if lemmas else {}
         for text, reading in first.items():
-            base = second.get(reading.lemma) or first.get(reading.lemma)
+            lemma = reading.lemma
+            base = second.get(lemma) or first.get(lemma) or self._readings.get(lemma)
             self._readings[text] = base if base is not None and base.lemma else reading
         for lemma, reading in second.items():
             self._readings.setdefault(lemma, reading)
 
     def _rows(self, texts: list[str]) -> dict[str, Reading]:
         hits = self.dictionary.german_hits_many(texts)
-        entries = self.dictionary.entries({h.line for found in hits.values() for h in found})
+        wanted = {(h.line, h.pos) for found in hits.values() for h in found}
+        lines = self.dictionary.line_texts({line for line, _ in wanted})
+        positions: dict[int, list[int]] = {}
+        for line, pos in sorted(wanted):
+            positions.setdefault(line, []).append(pos)
+        subs: dict[tuple[int, int], tuple[SubEntry, tuple[str, ...]]] = {}
+        for line, text in lines.items():
+            # only nouns can be terms: verb and adjective senses are not even parsed
+            for sub, subjects in parse_subentries(text, positions[line], _has_noun_mark):
+                subs[(line, sub.pos)] = (sub, subjects)
         readings = {}
         for text in texts:
             found = hits.get(text, ())
             # as written, umlauts included: "Wahlt" is not "wählt"
             self._known.setdefault(text, any(h.exact for h in found))
-            readings[text] = _reading(found, entries)
+            readings[text] = _reading(found, subs)
         return readings
 
     def _reading_of(self, forms: Iterable[str]) -> Reading:
@@ -299,10 +299,15 @@ class _Plan:
 
 
 def _forms(word: str) -> tuple[str, ...]:
-    """WORD, its lemmas and WORD without a case or plural ending (each a noun, capitalised)."""
-    forms = [word, *(w[:1].upper() + w[1:] for w in lemmatize(word))]
+    """WORD, and WORD without a case or plural ending; irregular plurals (Anschläge) are
+    forms the dictionary lists itself, so no lemmatiser is needed."""
+    forms = [word]
     forms += [word[: -len(e)] for e in _ENDINGS if word.endswith(e) and len(word) - len(e) >= 3]
-    return tuple(dict.fromkeys(f for f in forms if f))
+    return tuple(dict.fromkeys(forms))
+
+
+def _has_noun_mark(german: str) -> bool:
+    return any(mark in german for mark in _NOUN_MARKS)
 
 
 def _modifier_forms(modifier: str) -> tuple[str, ...]:
@@ -314,12 +319,13 @@ def _modifier_forms(modifier: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(f for f in forms if len(f) >= MIN_MODIFIER))
 
 
-def _security_weight(entry: DingEntry, pos: int) -> int:
-    """2 for a military sense, 1 for a purely political or legal one, else 0."""
-    subjects = entry.subjects_of(pos)
+def _security_weight(sub: SubEntry, subjects: tuple[str, ...]) -> int:
+    """2 for a military sense, 1 for a purely political or legal one, else 0.
+
+    SUBJECTS are the sub-entry's tags, else those of its line's main sub-entry.
+    """
     if MILITARY in subjects:
         return 2
-    sub = entry.subentries[pos]
     contexts = " ".join(c for t in (*sub.german, *sub.english) for c in t.contexts)
     if contexts and any(word in contexts for word in CONTEXT_WORDS):
         return 2
@@ -328,30 +334,32 @@ def _security_weight(entry: DingEntry, pos: int) -> int:
     return 0
 
 
-def _reading(hits: Iterable[Hit], entries: dict[int, DingEntry]) -> Reading:
+def _reading(
+    hits: Iterable[Hit], subs: dict[tuple[int, int], tuple[SubEntry, tuple[str, ...]]]
+) -> Reading:
     security_lemma = other_lemma = ""
     security_weight = plain_count = 0
     security_senses: list[str] = []
     other_senses: list[str] = []
     rival = False
     for hit in hits:
-        entry = entries.get(hit.line)
-        if entry is None or hit.kind == KIND_PREFIX or hit.pos >= len(entry.subentries):
+        found = subs.get((hit.line, hit.pos))
+        if found is None or hit.kind == KIND_PREFIX:
             continue
-        sub = entry.subentries[hit.pos]
+        sub, subjects = found
         if not sub.german:
             continue
         term = sub.german[hit.syn] if hit.syn < len(sub.german) else sub.german[0]
         if not (term.is_noun or (not term.grammar and any(t.is_noun for t in sub.german))):
             continue
         senses = [s for s in (_clean_sense(t.display()) for t in sub.english) if s]
-        weight = _security_weight(entry, hit.pos)
+        weight = _security_weight(sub, subjects)
         if weight:
             security_lemma = security_lemma or term.bare()
             security_senses += senses
             security_weight += weight
         else:
-            if RIVAL_SUBJECTS.intersection(entry.subjects_of(hit.pos)):
+            if RIVAL_SUBJECTS.intersection(subjects):
                 rival = True
             else:
                 plain_count += 1
@@ -381,8 +389,9 @@ def _clean_sense(text: str) -> str:
 def _compound_senses(mod: Reading, head: Reading) -> tuple[str, ...]:
     """English for a compound the dictionary does not list: "modifier head", then the head."""
     senses: list[str] = []
-    if mod.en and head.en and len(mod.en[0].split()) <= 2:
-        senses.append(f"{mod.en[0]} {head.en[0]}")
+    short = [sense for sense in mod.en if len(sense.split()) == 1]
+    if short and head.en:
+        senses.append(f"{short[0]} {head.en[0]}")
     senses += head.en
     return tuple(dict.fromkeys(senses))[:MAX_SENSES]
 

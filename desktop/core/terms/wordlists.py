@@ -44,6 +44,6 @@ COMMON_WORDS = frozenset(
     vorsitzende vorsitzender wahl wähler wahlen wahlkampf staatsanwalt klage richter
     richterin gesetzgebung reform steuer steuern abstimmung kabinett senat botschafter
     botschafterin diplomat diplomatin außenminister außenministerin delegation kommune
-    prozess botschaft mission frieden kommando krise anklage stellung
+    prozess botschaft mission frieden kommando krise anklage stellung friede hauptstadt
     """.split()
 )

@@ -294,6 +294,7 @@ class _StreamFeed:
         self._engine = engine
         self._input = sentences
         self._input_done = False
+        self._head: list[Any] = []  # read from the input, not looked at yet
         self._backlog: deque[str] = deque()  # texts read that the model has not had yet
         self._order: deque[Any] = deque()  # sentences read and not yet passed on
         self._need: Counter[str] = Counter()  # of each text: sentences in _order
@@ -310,7 +311,13 @@ class _StreamFeed:
         for _ in range(self.READ_CHUNKS):
             if len(self._backlog) >= n or self._input_done:
                 break
-            self._read(list(islice(self._input, self._engine.max_batch_size)))
+            size = self._engine.max_batch_size
+            chunk = self._head + list(islice(self._input, size - len(self._head)))
+            # One sentence more, so that the end is known when it is reached: the last
+            # retries are then queued at once, as in translate().
+            self._head = list(islice(self._input, 1))
+            self._input_done = not self._head
+            self._read(chunk)
         if len(self._backlog) < n and not self._input_done:
             return None
         return [self._backlog.popleft() for _ in range(min(n, len(self._backlog)))]
@@ -319,8 +326,6 @@ class _StreamFeed:
         self._backlog.extendleft(reversed(texts))
 
     def _read(self, chunk: list[Any]) -> None:
-        if len(chunk) < self._engine.max_batch_size:
-            self._input_done = True
         new: list[str] = []
         for s in chunk:
             self._order.append(s)

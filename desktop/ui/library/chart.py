@@ -121,7 +121,9 @@ class TimelineChart(QWidget):
         )
         plot.addItem(self.bars)
         pad = max(spans) * 1.5
-        plot.setXRange(min(starts) - pad, max(s + w for s, w in zip(starts, spans)) + pad, 0)
+        plot.setXRange(
+            min(starts) - pad, max(s + w for s, w in zip(starts, spans, strict=True)) + pad, 0
+        )
         plot.setYRange(0, max(self.mentions) * 1.15 + 0.5, padding=0)
         plot.getAxis("left").setTickSpacing(*_tick_spacing(max(self.mentions)))
         # The date axis names days (or months) only; the span says which month and year.

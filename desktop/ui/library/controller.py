@@ -98,7 +98,9 @@ class LibraryController(QObject):
             self.tr("Import a List of &URLs…"), None, self.ask_import_url_list
         )
         self.batch_action = self._act(self.tr("Translate the &Library"), None, self.toggle_batch)
-        self.undo_action = self._act(self.tr("&Undo Delete"), QKeySequence.StandardKey.Undo, self.undo)
+        self.undo_action = self._act(
+            self.tr("&Undo Delete"), QKeySequence.StandardKey.Undo, self.undo
+        )
         self.undo_action.setEnabled(False)
         self.export_term_action = self._act(
             self.tr("Export Term &Mentions (CSV)…"), None, self._export_current_term
@@ -317,9 +319,7 @@ class LibraryController(QObject):
             self.undo_action.setEnabled(True)
             self.undo_button.show()
             self._undo_timer.start()
-            self._say(
-                self.tr("Deleted %1 articles from the library.").replace("%1", str(len(ids)))
-            )
+            self._say(self.tr("Deleted %1 articles from the library.").replace("%1", str(len(ids))))
             self.service.load_facets()
         elif what == "restore":
             self._say(self.tr("Restored %1 articles.").replace("%1", str(len(ids))))
@@ -446,9 +446,7 @@ class LibraryController(QObject):
     def _on_batch_finished(self, count: int, cancelled: bool) -> None:
         self.batch_strip.stop()
         self.batch_action.setText(self.tr("Translate the &Library"))
-        text = self.tr("Library translation: %1 sentences translated.").replace(
-            "%1", f"{count:,}"
-        )
+        text = self.tr("Library translation: %1 sentences translated.").replace("%1", f"{count:,}")
         if cancelled:
             text += " " + self.tr("Stopped; it goes on from there next time.")
         self._say(text)

@@ -151,9 +151,7 @@ class LibraryDock(QDockWidget):
             self.tr("Delete from Library"), QKeySequence.StandardKey.Delete, self._delete
         )
         self.open_action = self._local_action(self.tr("Open"), None, self._open_current)
-        self.read_action = self._local_action(
-            self.tr("Mark Read"), None, lambda: self._mark(True)
-        )
+        self.read_action = self._local_action(self.tr("Mark Read"), None, lambda: self._mark(True))
         self.unread_action = self._local_action(
             self.tr("Mark Unread"), None, lambda: self._mark(False)
         )

@@ -15,7 +15,10 @@ def snippet_html(snippet: str, mark: str = "#ffe08a") -> str:
     out = []
     for text, matched in snippet_parts(snippet):
         escaped = html.escape(text)
-        out.append(f"<b style='background:{mark}'>{escaped}</b>" if matched else escaped)
+        # dark text on the light mark: readable in the dark theme too
+        out.append(
+            f"<b style='background:{mark}; color:#1b1b1b'>{escaped}</b>" if matched else escaped
+        )
     return "".join(out)
 
 

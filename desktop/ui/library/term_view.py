@@ -25,6 +25,7 @@ KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 PERIOD_ROLE = Qt.ItemDataRole.UserRole + 3
 LABEL_ROLE = Qt.ItemDataRole.UserRole + 4
 MAX_MENTIONS_SHOWN = 50  # per article in the tree; the CSV export has them all
+EXPAND_UP_TO = 60  # mentions: up to this many, the article list opens showing them
 
 
 class TermView(QWidget):
@@ -86,6 +87,8 @@ class TermView(QWidget):
         lists.setStretchFactor(1, 2)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
+        self._split = split
+        self._sized = False
         layout.addWidget(split, 1)
         self.summary.setText(
             self.tr("Follow a term across the library: type it, or select it in the glossary.")
@@ -101,6 +104,13 @@ class TermView(QWidget):
         self.articles.itemClicked.connect(self._on_article)
         self.co_mentions.itemActivated.connect(self._on_co_mention)
         self.chart.periodClicked.connect(self.select_period)
+
+    def showEvent(self, event) -> None:  # noqa: D102
+        super().showEvent(event)
+        if not self._sized:  # the lists' size hints would leave the chart a strip
+            self._sized = True
+            half = max(self._split.height() // 2, 1)
+            self._split.setSizes([half, half])
 
     @staticmethod
     def _fit(tree: QTreeWidget) -> None:
@@ -151,8 +161,7 @@ class TermView(QWidget):
             .replace("%4", report.first_seen)
             .replace("%5", report.last_seen)
             + (
-                "  "
-                + self.tr("Also: %1").replace("%1", ", ".join(report.alternatives[:3]))
+                "  " + self.tr("Also: %1").replace("%1", ", ".join(report.alternatives[:3]))
                 if report.alternatives
                 else ""
             )
@@ -163,9 +172,7 @@ class TermView(QWidget):
             by_article.setdefault(mention.article_id, []).append(mention)
         self.articles.clear()
         for art in report.articles:
-            item = QTreeWidgetItem(
-                self.articles, [art.title, art.date or art.day, str(art.count)]
-            )
+            item = QTreeWidgetItem(self.articles, [art.title, art.date or art.day, str(art.count)])
             item.setData(0, ARTICLE_ROLE, art.article_id)
             item.setData(0, SENTENCE_ROLE, art.sentence_ids[0] if art.sentence_ids else "")
             item.setData(0, PERIOD_ROLE, art.day)
@@ -175,6 +182,9 @@ class TermView(QWidget):
                 child.setData(0, ARTICLE_ROLE, art.article_id)
                 child.setData(0, SENTENCE_ROLE, mention.sentence_id)
                 child.setToolTip(0, mention.german)
+                child.setFirstColumnSpanned(True)  # the sentence gets the whole width
+        if sum(len(v) for v in by_article.values()) <= EXPAND_UP_TO:
+            self.articles.expandAll()  # few mentions: show them all at once
         self.co_mentions.clear()
         for co in report.co_mentions:
             english = ", ".join(co.en[:2])

@@ -124,6 +124,14 @@ class LibraryService(QObject):
                 self._terms = (stamp, termbase, termbase.matcher(), dictionary)
             return self._terms[1], self._terms[2], self._terms[3]
 
+    def _termbase(self) -> Any:
+        """The termbase for resolving a typed term (inflections, English), None if broken."""
+        try:
+            return self.terms()[0]
+        except Exception:  # noqa: BLE001 - the store resolves by its own forms then
+            log.info("no termbase for the term query", exc_info=True)
+            return None
+
     def forget_engines(self) -> None:
         """Drop the batch engine and model keys (a model was installed or removed)."""
         with self._lock:
@@ -187,7 +195,8 @@ class LibraryService(QObject):
 
         def work(_job: JobContext) -> tuple[str, Any, Any]:
             library = self.library()
-            report = library.term(query, period=period)
+            termbase = self._termbase()
+            report = library.term(query, period=period, termbase=termbase)
             mentions = library.mentions(report.key) if report is not None else []
             return query, report, mentions
 
@@ -195,9 +204,7 @@ class LibraryService(QObject):
 
     def open_article(self, article_id: int, sentence_id: str | None = None) -> int:
         """Rebuild a stored article (text, translations, hits) to show it."""
-        return self._queries.start(
-            _GET, lambda _job: (self.library().get(article_id), sentence_id)
-        )
+        return self._queries.start(_GET, lambda _job: (self.library().get(article_id), sentence_id))
 
     # --- edits ----------------------------------------------------------------------------
 
@@ -256,7 +263,11 @@ class LibraryService(QObject):
         """Write a term's mentions as CSV."""
         path = Path(dest)
         return self._edit(
-            "export", lambda library: (str(path), library.export_term_csv(query, path))
+            "export",
+            lambda library: (
+                str(path),
+                library.export_term_csv(query, path, termbase=self._termbase()),
+            ),
         )
 
     def export_digest(self, article_ids: Sequence[int], dest: str | Path) -> int:
@@ -319,8 +330,8 @@ class LibraryService(QObject):
         """Translate every untranslated sentence of the library, giving way to the reader.
 
         While the reading window translates, the batch stops where it is (keeping what it
-        stored) and waits; then it goes on. Resumable: the store knows which sentences still lack a translation, so a batch
-        stopped (cancel, exit) goes on where it was on the next start.
+        stored) and waits; then it goes on. Resumable: the store knows which sentences still
+        lack a translation, so a batch stopped (cancel, exit) goes on where it was.
         """
 
         def work(job: JobContext) -> tuple[int, bool]:

@@ -13,7 +13,7 @@ from desktop.core.library.records import LibraryError, QueryError, UnknownArticl
 def test_term_csv_one_row_per_mention(lib, add, tmp_path):
     a = add("Übung\n\nDie Bundeswehr übt. Die Bundeswehr, sagt sie, übt viel.\n",
             date="2025-01-06", site="zeit.de")  # fmt: skip
-    b = add("Lage\n\nDie Bundeswehr meldet \"=SUMME(A1)\".\n", date="2025-02-01")
+    b = add('Lage\n\nDie Bundeswehr meldet "=SUMME(A1)".\n', date="2025-02-01")
     lib.store_translations(a, "m", {"p2s1": "The Bundeswehr trains."})
     dest = tmp_path / "bw.csv"
     assert lib.export_term_csv("Bundeswehr", dest) == 3

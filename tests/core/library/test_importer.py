@@ -23,7 +23,9 @@ def folder(tmp_path):
     (root / "sub" / "deeper").mkdir(parents=True)
     (root / ".hidden").mkdir()
     (root / "a.txt").write_text("Erster\n\nDie Bundeswehr übt in der Ostsee.\n", encoding="utf-8")
-    (root / "sub" / "b.md").write_text("# Zweiter\n\nDie Marine meldet Drohnen.\n", encoding="utf-8")
+    (root / "sub" / "b.md").write_text(
+        "# Zweiter\n\nDie Marine meldet Drohnen.\n", encoding="utf-8"
+    )
     shutil.copy(WEB / "drohnenabwehr.html", root / "sub" / "deeper" / "c.html")
     (root / "sub" / "notes.json").write_text("{}", encoding="utf-8")  # not a document
     (root / ".hidden" / "d.txt").write_text("Versteckt.\n", encoding="utf-8")
@@ -46,7 +48,9 @@ def test_folder_import_recursive_with_failures_and_duplicates(lib, folder):
     assert all(r.term_count > 0 for r in lib.list_articles())
     again = lib.import_paths([str(folder / "a.txt"), str(folder / "missing.txt")])
     assert (again.added, again.duplicates) == (0, 1)
-    assert again.failed == [(str(folder / "missing.txt"), f"{folder / 'missing.txt'} does not exist")]
+    assert again.failed == [
+        (str(folder / "missing.txt"), f"{folder / 'missing.txt'} does not exist")
+    ]
 
 
 def test_an_empty_folder_is_reported(lib, tmp_path):
@@ -78,7 +82,9 @@ def test_url_list_and_urls(lib, tmp_path, monkeypatch):
             encoding="utf-8",
         )
         assert [i for i, _ in expand([str(urls)])] == [
-            f"{server.base}/page.html", f"{server.base}/missing", f"{server.base}/bericht.pdf"
+            f"{server.base}/page.html",
+            f"{server.base}/missing",
+            f"{server.base}/bericht.pdf",
         ]
         report = lib.import_paths([str(urls), f"{server.base}/page.html"])
     assert report.added == 2 and report.duplicates == 1
@@ -116,7 +122,11 @@ class _Engine:
     def translate(self, sentences, cancel=None):
         self.calls.append([s.id for s in sentences])
         for s in sentences:
-            if self.cancel is not None and self.stop_after is not None and self.done >= self.stop_after:
+            if (
+                self.cancel is not None
+                and self.stop_after is not None
+                and self.done >= self.stop_after
+            ):
                 self.cancel.set()
                 return
             self.done += 1
@@ -125,7 +135,11 @@ class _Engine:
 
 def _many(add, n: int = 5, sentences: int = 30) -> list[int]:
     return [
-        add(f"Titel {i}\n\n" + " ".join(f"Satz {k} von Artikel {i}." for k in range(sentences)) + "\n")
+        add(
+            f"Titel {i}\n\n"
+            + " ".join(f"Satz {k} von Artikel {i}." for k in range(sentences))
+            + "\n"
+        )
         for i in range(n)
     ]
 

@@ -34,13 +34,12 @@ def test_a_version_1_file_is_migrated_and_indexed(tmp_path):
     conn = schema.connect(path)
     assert schema.migrate(conn, target=1) == 1
     conn.execute(
-        "INSERT INTO articles (id, sha256, title, name, day, language, encoding, size, text,"
+        "INSERT INTO articles (id, sha256, title, name, day, language, encoding, size,"
         " added, n_sentences) VALUES (1, 'x', 'Alt', 'alt.txt', '2024-05-01', 'de', 'utf-8',"
-        " 40, 'Zwei Raketen trafen das Depot.', '2024-05-01T00:00:00', 1)"
+        " 40, '2024-05-01T00:00:00', 1)"
     )
-    conn.execute(
-        "INSERT INTO paragraphs VALUES (1, 0, 'p1', 'text', 0, 30)"
-    )
+    conn.execute("INSERT INTO bodies VALUES (1, 'Zwei Raketen trafen das Depot.', NULL)")
+    conn.execute("INSERT INTO paragraphs VALUES (1, 0, 'p1', 'text', 0, 30)")
     conn.execute(
         'INSERT INTO sentences (article_id, para, ord, sid, start, "end", text)'
         " VALUES (1, 0, 0, 'p1s1', 0, 30, 'Zwei Raketen trafen das Depot.')"
@@ -96,7 +95,9 @@ def test_a_damaged_page_inside_a_real_library(tmp_path, make_article):
     path = tmp_path / "library.sqlite"
     with Library.open(path) as lib:
         for i in range(30):
-            lib.add_article(make_article(f"Titel {i}\n\nDie Marine übt zum {i}. Mal in der Ostsee.\n"))
+            lib.add_article(
+                make_article(f"Titel {i}\n\nDie Marine übt zum {i}. Mal in der Ostsee.\n")
+            )
     data = bytearray(path.read_bytes())
     data[4096 : 4096 * 3] = b"\x00\x07" * 4096  # overwrite pages after the header
     path.write_bytes(bytes(data))

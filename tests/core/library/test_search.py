@@ -38,10 +38,16 @@ def test_exact_word_with_marked_snippet(lib, three):
     hits = lib.search("Raketen", language="de")
     exact = [h for h in hits if h.how == "exact"]
     assert [(h.article_id, h.sentence_id) for h in exact] == [(depot, "p2s1")]
-    assert exact[0].snippet == f"Zwei {MARK_START}Raketen{MARK_END} trafen in der Nacht das Depot bei Charkiw."
+    assert (
+        exact[0].snippet
+        == f"Zwei {MARK_START}Raketen{MARK_END} trafen in der Nacht das Depot bei Charkiw."
+    )
     assert exact[0].title == "Angriff auf Depot" and exact[0].language == "de"
     assert snippet_parts(exact[0].snippet)[1] == ("Raketen", True)
-    assert plain_snippet(exact[0].snippet) == "Zwei [Raketen] trafen in der Nacht das Depot bei Charkiw."
+    assert (
+        plain_snippet(exact[0].snippet)
+        == "Zwei [Raketen] trafen in der Nacht das Depot bei Charkiw."
+    )
 
 
 def test_lemma_index_finds_other_forms_and_compounds(lib, three):
@@ -83,7 +89,9 @@ def test_phrases_or_and_prefix(lib, three):
 
 def test_english_search_after_translation(lib, three):
     depot, air, _ = three
-    lib.store_translations(depot, "m", {"p2s1": "Two missiles hit the depot near Kharkiv at night."})
+    lib.store_translations(
+        depot, "m", {"p2s1": "Two missiles hit the depot near Kharkiv at night."}
+    )
     hits = lib.search("missile", language="en")  # the Porter stemmer: missiles
     assert [(h.article_id, h.sentence_id, h.language) for h in hits] == [(depot, "p2s1", "en")]
     assert f"{MARK_START}missiles{MARK_END}" in hits[0].snippet
@@ -119,8 +127,21 @@ def test_limit_and_many_removed(lib, add):
 
 @pytest.mark.parametrize(
     "query",
-    ['"Raketen', "Raketen)", "(Raketen", "NEAR(Raketen Depot)", "Raketen AND", "-Raketen",
-     "Raketen^", "text:Raketen", "Rak*ten", "OR Raketen", "Raketen OR", "' OR 1=1 --", "{Raketen}"],
+    [
+        '"Raketen',
+        "Raketen)",
+        "(Raketen",
+        "NEAR(Raketen Depot)",
+        "Raketen AND",
+        "-Raketen",
+        "Raketen^",
+        "text:Raketen",
+        "Rak*ten",
+        "OR Raketen",
+        "Raketen OR",
+        "' OR 1=1 --",
+        "{Raketen}",
+    ],
 )
 def test_hostile_queries_are_text_not_syntax(lib, three, query):
     hits = lib.search(query)  # never an FTS5 syntax error

@@ -35,7 +35,10 @@ def test_article_comes_back_whole(lib, make_article, termbase, matcher):
     assert stored.hits == hits
     row = stored.row
     assert (row.site, row.date, row.day, row.url) == (
-        "example.org", "2025-03-04", "2025-03-04", "https://example.org/a"
+        "example.org",
+        "2025-03-04",
+        "2025-03-04",
+        "https://example.org/a",
     )
     assert row.sentences == len(art.sentences()) and row.term_count == len(hits)
     assert stored.translations == {} and stored.model_key is None
@@ -117,7 +120,11 @@ def test_translations_untranslated_order_and_counts(lib, add):
     newer = add("Marine übt\n\nDie Marine übt in der Ostsee. Die Fregatte läuft aus.\n")
     pending = lib.untranslated(100)
     # Newest article first, document order inside an article.
-    assert [(a, s) for a, s, _ in pending[:3]] == [(newer, "p1s1"), (newer, "p2s1"), (newer, "p2s2")]
+    assert [(a, s) for a, s, _ in pending[:3]] == [
+        (newer, "p1s1"),
+        (newer, "p2s1"),
+        (newer, "p2s2"),
+    ]
     assert {a for a, _, _ in pending} == {older, newer}
     assert lib.count_untranslated() == len(pending)
     assert lib.store_translations(newer, "model-a", {"p1s1": "Navy exercises", "p9s9": "x"}) == 1

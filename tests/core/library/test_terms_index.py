@@ -44,11 +44,14 @@ def test_term_report_counts_dates_timeline(lib, corpus, keys):
     assert rep.articles[-1].sentence_ids == ("p2s1", "p2s2")
     assert (rep.first_seen, rep.last_seen) == ("2025-01-06", today)
     assert [(p.period, p.mentions, p.articles) for p in rep.timeline] == [
-        ("2025-01-06", 2, 1), ("2025-01-08", 1, 1), (today, 1, 1)
+        ("2025-01-06", 2, 1),
+        ("2025-01-08", 1, 1),
+        (today, 1, 1),
     ]
     weekly = lib.term("Bundeswehr", period="week")
     assert [(p.period, p.mentions, p.articles) for p in weekly.timeline] == [
-        ("2025-W02", 3, 2), (week_of(today), 1, 1)
+        ("2025-W02", 3, 2),
+        (week_of(today), 1, 1),
     ]
 
 
@@ -97,7 +100,10 @@ def test_mentions_in_date_order_with_english(lib, corpus):
     lib.store_translations(a, "m", {"p2s1": "The Bundeswehr tests drones."})
     rows = lib.mentions("Bundeswehr")
     assert [(m.article_id, m.sentence_id) for m in rows] == [
-        (a, "p2s1"), (a, "p2s2"), (b, "p2s1"), (d, "p2s1")
+        (a, "p2s1"),
+        (a, "p2s2"),
+        (b, "p2s1"),
+        (d, "p2s1"),
     ]
     assert rows[0].english == "The Bundeswehr tests drones." and rows[1].english is None
     assert rows[0].german == "Die Bundeswehr testet Drohnen." and rows[0].text == "Bundeswehr"

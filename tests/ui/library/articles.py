@@ -38,8 +38,7 @@ ARTICLES = [
             "Die Ukraine wehrt seit Monaten nächtliche Angriffe mit Raketen und Drohnen ab. "
             "Nach Angaben der ukrainischen Luftwaffe wurden in der Nacht elf Raketen "
             "abgefangen.",
-            "Die NATO berät in Brüssel über weitere Hilfe für die Luftverteidigung der "
-            "Ukraine.",
+            "Die NATO berät in Brüssel über weitere Hilfe für die Luftverteidigung der Ukraine.",
         ],
     ),
     (

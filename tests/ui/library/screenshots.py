@@ -21,7 +21,9 @@ ROOT = Path(__file__).resolve().parents[3]
 
 
 def _articles():
-    spec = importlib.util.spec_from_file_location("articles", Path(__file__).with_name("articles.py"))
+    spec = importlib.util.spec_from_file_location(
+        "articles", Path(__file__).with_name("articles.py")
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

@@ -3,8 +3,6 @@ and the batch translation gives the reading window the first turn."""
 
 from __future__ import annotations
 
-import threading
-
 
 def _store(window):
     return window.library.service.library()
@@ -16,7 +14,9 @@ def test_an_opened_file_goes_into_the_library_with_its_translation(
     window = library_window()
     service = window.library.service
     stored_translations = []
-    service.edited.connect(lambda what, value: what == "translations" and stored_translations.append(value))
+    service.edited.connect(
+        lambda what, value: what == "translations" and stored_translations.append(value)
+    )
     with qtbot.waitSignal(service.added, timeout=15000) as added:
         opened(window, article_path)
     article, result = added.args
@@ -30,8 +30,10 @@ def test_an_opened_file_goes_into_the_library_with_its_translation(
     # the list shows it, translated
     n = len(window.article.sentences())
     qtbot.waitUntil(
-        lambda: [(r.id, r.translated) for r in window.library.dock.model.rows()]
-        == [(result.article_id, n)]
+        lambda: (
+            [(r.id, r.translated) for r in window.library.dock.model.rows()]
+            == [(result.article_id, n)]
+        )
     )
 
 
@@ -41,10 +43,10 @@ def test_pasted_text_goes_in_once(qtbot, library_window):
     text = "Die Luftwaffe verlegt Eurofighter nach Polen.\n\nDie NATO begrüßt das."
     results = []
     service.added.connect(lambda article, result: results.append(result))
-    for _ in range(2):
+    for count in (1, 2):
         with qtbot.waitSignal(window.documentShown, timeout=10000):
             window.open_text(text, "Eingefügt")
-        qtbot.waitUntil(lambda n=len(results): len(results) > n, timeout=10000)
+        qtbot.waitUntil(lambda count=count: len(results) == count, timeout=10000)
     assert [r.duplicate for r in results] == [False, True]
     assert results[0].article_id == results[1].article_id
     assert len(_store(window).list_articles()) == 1
@@ -121,7 +123,13 @@ def test_batch_translation_cancel_and_resume(
 
 
 def test_batch_gives_way_to_the_reading_translation(
-    qtbot, library_window, imported, article_folder, engine_cls, glossary_replacements, opened,
+    qtbot,
+    library_window,
+    imported,
+    article_folder,
+    engine_cls,
+    glossary_replacements,
+    opened,
     article_path,
 ):
     engine = engine_cls(glossary_replacements, delay=0.01)
