@@ -119,12 +119,14 @@ def main() -> int:
         termbase = Termbase.load_default(paths)
         started = time.perf_counter()
         termbase.matcher()
-        print(f"termbase: {len(termbase):,} entries, matcher built in "
-              f"{time.perf_counter() - started:.2f} s")
+        print(
+            f"termbase: {len(termbase):,} entries, matcher built in "
+            f"{time.perf_counter() - started:.2f} s"
+        )
         with Dictionary(info.path) as dictionary:
-            from desktop.core.terms.vocabulary import Vocabulary
-
             import simplemma  # its German data loads once per process (about 1 s)
+
+            from desktop.core.terms.vocabulary import Vocabulary
 
             simplemma.lemmatize("Haus", lang="de")
             started = time.perf_counter()

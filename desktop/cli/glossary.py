@@ -1,4 +1,12 @@
-"""`lagebild glossary ...`: terms in a document, lookup, add, import and export."""
+"""`lagebild glossary ...`: terms in a document, lookup, add, import and export.
+
+The terms of a document are the curated glossary's hits and, below them, dictionary terms:
+words the glossary lacks whose Ding entry is tagged military, political or legal (see
+:mod:`desktop.core.terms`). Both are in the one ``terms`` list, told apart by ``source``
+(``"glossary"`` or ``"dictionary"``). The dictionary index is built on first need, as for
+``lagebild lookup``; without a dictionary the curated terms come alone and stderr says how
+to install one. ``--no-dictionary`` leaves the dictionary out.
+"""
 
 from __future__ import annotations
 
@@ -18,13 +26,17 @@ from desktop.cli.output import (
 )
 
 if TYPE_CHECKING:
+    from desktop.core.documents.article import Article
+    from desktop.core.glossary.matching import Hit
     from desktop.core.glossary.termbase import Termbase
+    from desktop.core.terms import TermHit
 
 ACTIONS = ("match", "lookup", "import", "export", "add")
 
 _EPILOG = (
     "forms:\n"
-    "  lagebild glossary FILE [--json]           terms and new-term suggestions in FILE\n"
+    "  lagebild glossary FILE [--json] [--no-dictionary]\n"
+    "                                            terms, dictionary terms and suggestions\n"
     "  lagebild glossary match FILE [--json]     the same (for a file named like an action)\n"
     "  lagebild glossary FILE --add-suggestion TERM --english X --category C [--definition D]\n"
     "  lagebild glossary add TERM --english X --category C [--definition D]\n"
@@ -52,6 +64,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.add_argument("--lang", default="de", help="document language (default: de)")
     p.add_argument("--no-suggestions", action="store_true", help="skip new-term suggestions")
+    p.add_argument(
+        "--no-dictionary",
+        action="store_true",
+        help="only the curated glossary's terms, no terms from the dictionary",
+    )
     p.add_argument("--add-suggestion", metavar="TERM", help="add TERM to your own glossary")
     p.add_argument("--english", metavar="X", help="English rendering for add / --add-suggestion")
     p.add_argument("--category", metavar="C", help="category for add / --add-suggestion")
@@ -106,34 +123,11 @@ def _match(args: argparse.Namespace, file: str) -> int:
         _add(args, args.add_suggestion, quiet=args.json)
     termbase = _termbase()
     hits = termbase.matcher().match(art)
+    found, problem = _terms(args, art, termbase, hits)
+    if problem:
+        print(safe(f"lagebild glossary: {problem}; dictionary terms are left out"), file=sys.stderr)
     suggestions = [] if args.no_suggestions else suggest_terms(art, termbase, hits)
-    grouped: dict[str, list[Any]] = {}
-    for hit in hits:
-        grouped.setdefault(hit.entry_id, []).append(hit)
-    terms: list[dict[str, Any]] = []
-    for entry_id, entry_hits in grouped.items():
-        entry = termbase.get(entry_id)
-        if entry is None:
-            continue
-        terms.append(
-            {
-                "entry": entry.id,
-                "term": entry.de,
-                "english": entry.en,
-                "category": entry.category,
-                "definition": entry.definition,
-                "hits": [
-                    {
-                        "sentence": h.sentence_id,
-                        "start": h.start,
-                        "end": h.end,
-                        "text": h.text,
-                        "related": list(h.related),
-                    }
-                    for h in entry_hits
-                ],
-            }
-        )
+    terms = _terms_json(found, termbase)
     if args.json:
         emit_json(
             {
@@ -150,15 +144,20 @@ def _match(args: argparse.Namespace, file: str) -> int:
                     }
                     for s in suggestions
                 ],
+                "dictionary_problem": problem or None,
             }
         )
         return EXIT_OK
+    shown_heading = False
     for term in terms:
+        if term["source"] == "dictionary" and not shown_heading:
+            print("\nfrom the dictionary:")
+            shown_heading = True
         forms = ", ".join(dict.fromkeys(h["text"] for h in term["hits"]))
+        english = "; ".join(term["senses"]) if term["source"] == "dictionary" else term["english"]
         print(
             safe(
-                f"{term['term']} -> {term['english']}  [{term['category']}]  "
-                f"{len(term['hits'])}x: {forms}"
+                f"{term['term']} -> {english}  [{term['category']}]  {len(term['hits'])}x: {forms}"
             )
         )
     if suggestions:
@@ -166,6 +165,96 @@ def _match(args: argparse.Namespace, file: str) -> int:
         for s in suggestions:
             print(safe(f"  {s.term}  [{s.kind}, score {s.score:g}, {len(s.contexts)}x]"))
     return EXIT_OK
+
+
+def _terms(
+    args: argparse.Namespace, art: Article, termbase: Termbase, hits: list[Hit]
+) -> tuple[list[TermHit], str]:
+    """The article's terms (curated, then dictionary ones) and why the dictionary is absent."""
+    from desktop.core.dictionary import DictionaryError
+    from desktop.core.terms import find_terms
+
+    matcher = termbase.matcher()
+    if args.no_dictionary:
+        return find_terms(art, termbase, matcher, hits=hits), ""
+    dictionary, problem = _open_dictionary()
+    if dictionary is None:
+        return find_terms(art, termbase, matcher, hits=hits), problem
+    try:
+        return find_terms(art, termbase, matcher, dictionary, hits=hits), ""
+    except DictionaryError as exc:  # the index went bad while reading: still the curated ones
+        return find_terms(art, termbase, matcher, hits=hits), str(exc)
+    finally:
+        dictionary.close()
+
+
+def _open_dictionary() -> tuple[Any, str]:
+    """The dictionary (its index built first when needed, with a progress bar), or why not."""
+    from desktop.cli.dictionary import BuildProgress
+    from desktop.config import Paths
+    from desktop.core.terms.word_lookup import open_dictionary
+
+    bar = BuildProgress()
+    try:
+        dictionary, problem, _missing = open_dictionary(Paths.from_env(), progress=bar)
+    finally:
+        bar.finish()
+    return dictionary, problem
+
+
+def _terms_json(found: list[TermHit], termbase: Termbase) -> list[dict[str, Any]]:
+    """One object per term with its hits: curated ones first, then dictionary ones.
+
+    Each keeps the fields the command always had (entry, term, english, category,
+    definition, hits); ``source`` says where it comes from, and a dictionary term lists its
+    English ``senses`` (``english`` is the first of them) and has no definition.
+    """
+    grouped: dict[str, list[TermHit]] = {}
+    for term in found:
+        grouped.setdefault(term.key, []).append(term)
+    curated: list[dict[str, Any]] = []
+    dictionary: list[dict[str, Any]] = []
+    for key, term_hits in grouped.items():
+        first = term_hits[0]
+        hits = [
+            {
+                "sentence": h.sentence_id,
+                "start": h.start,
+                "end": h.end,
+                "text": h.text,
+                "related": list(h.related),
+            }
+            for h in term_hits
+        ]
+        if first.source == "dictionary":
+            dictionary.append(
+                {
+                    "entry": key,
+                    "term": first.de,
+                    "english": first.en[0] if first.en else "",
+                    "category": "dictionary",
+                    "definition": "",
+                    "hits": hits,
+                    "source": "dictionary",
+                    "senses": list(first.en),
+                }
+            )
+            continue
+        entry = termbase.get(key)
+        if entry is None:
+            continue
+        curated.append(
+            {
+                "entry": entry.id,
+                "term": entry.de,
+                "english": entry.en,
+                "category": entry.category,
+                "definition": entry.definition,
+                "hits": hits,
+                "source": "glossary",
+            }
+        )
+    return curated + dictionary
 
 
 def _lookup(args: argparse.Namespace, word: str) -> int:

@@ -1,11 +1,17 @@
-"""Exports: a bilingual HTML document and the article's glossary as CSV or TBX."""
+"""Exports: a bilingual HTML document and the article's glossary as CSV or TBX.
+
+The hits may include dictionary terms (``source == "dictionary"``, from
+:mod:`desktop.core.terms`): they are marked in both columns as a quieter kind of term
+(class ``term dict``) and listed after the glossary entries, with their English senses and
+no definition. The glossary file export holds curated entries only.
+"""
 
 from __future__ import annotations
 
 import html
 from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeGuard
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -13,6 +19,7 @@ if TYPE_CHECKING:
     from desktop.core.documents import Article
     from desktop.core.glossary.matching import Hit
     from desktop.core.glossary.termbase import Entry, Termbase
+    from desktop.core.terms import TermHit
 
 _CSS = """
 body { font-family: "DejaVu Sans", sans-serif; margin: 2em auto; max-width: 72em;
@@ -22,6 +29,7 @@ table.bilingual td { vertical-align: top; padding: .35em .8em; width: 50%;
                      border-bottom: 1px solid #eee; }
 tr.heading td { font-weight: bold; font-size: 1.15em; padding-top: 1em; }
 .term { border-bottom: 2px solid #1f6fb8; }
+.term.dict { border-bottom: 1px dotted #8a8f96; }
 .untranslated { color: #999; font-style: italic; }
 dl.glossary dt { font-weight: bold; margin-top: .6em; }
 dl.glossary dd { margin-left: 1.5em; }
@@ -29,15 +37,28 @@ dl.glossary dd { margin-left: 1.5em; }
 """
 
 
+_DICTIONARY = "dictionary"
+
+
+def _dictionary_term(hit: object) -> TypeGuard[TermHit]:
+    from desktop.core.terms import TermHit
+
+    return isinstance(hit, TermHit) and hit.source == _DICTIONARY
+
+
 def _marked(text: str, ranges: list[tuple[int, int, str, str]]) -> str:
-    """TEXT as HTML with RANGES (start, end, entry_id, title) wrapped in term spans."""
+    """TEXT as HTML with RANGES (start, end, entry_id, title) wrapped in term spans.
+
+    An entry id starting with ``ding:`` is a dictionary term (the quieter class).
+    """
     out, pos = [], 0
     for start, end, entry_id, title in sorted(ranges):
         if start < pos:
             continue  # overlapping hits: keep the first
+        css = "term dict" if entry_id.startswith("ding:") else "term"
         out.append(html.escape(text[pos:start]))
         out.append(
-            f'<span class="term" data-entry="{html.escape(entry_id)}" '
+            f'<span class="{css}" data-entry="{html.escape(entry_id)}" '
             f'title="{html.escape(title)}">{html.escape(text[start:end])}</span>'
         )
         pos = end
@@ -46,7 +67,7 @@ def _marked(text: str, ranges: list[tuple[int, int, str, str]]) -> str:
 
 
 def _target_ranges(
-    target: str, hits: Iterable[Hit], termbase: Termbase | None
+    target: str, hits: Iterable[Hit | TermHit], termbase: Termbase | None
 ) -> list[tuple[int, int, str, str]]:
     """Where each hit's English rendering occurs, by the rule the window and term check use."""
     from desktop.core.glossary.termcheck import rendering_spans
@@ -61,10 +82,14 @@ def _target_ranges(
 def bilingual_html(
     article: Article,
     translations: Mapping[str, str | None],
-    hits: Iterable[Hit] = (),
+    hits: Iterable[Hit | TermHit] = (),
     termbase: Termbase | None = None,
 ) -> str:
-    """A standalone HTML page: German and English in two aligned columns, glossary appendix."""
+    """A standalone HTML page: German and English in two aligned columns, glossary appendix.
+
+    HITS are glossary hits and, optionally, dictionary terms (TermHits of that source).
+    """
+    hits = list(hits)
     by_sentence: dict[str, list] = {}
     for hit in hits:
         by_sentence.setdefault(hit.sentence_id, []).append(hit)
@@ -76,14 +101,13 @@ def bilingual_html(
             sent_hits = by_sentence.get(sent.id, [])
             src_ranges = []
             for hit in sent_hits:
-                entry = termbase.get(hit.entry_id) if termbase is not None else None
+                if _dictionary_term(hit):
+                    title = "; ".join(hit.en)
+                else:
+                    entry = termbase.get(hit.entry_id) if termbase is not None else None
+                    title = entry.en if entry else ""
                 src_ranges.append(
-                    (
-                        hit.start - sent.start,
-                        hit.end - sent.start,
-                        hit.entry_id,
-                        entry.en if entry else "",
-                    )
+                    (hit.start - sent.start, hit.end - sent.start, hit.entry_id, title)
                 )
             target = translations.get(sent.id)
             if target:
@@ -95,7 +119,7 @@ def bilingual_html(
                 f'{_marked(sent.text, src_ranges)}</td><td lang="en">{tgt}</td></tr>'
             )
     appendix = []
-    counts = Counter(h.entry_id for h in hits)
+    counts = Counter(h.entry_id for h in hits if not _dictionary_term(h))
     for entry_id in sorted(counts, key=lambda e: _sort_name(termbase, e)):
         entry = termbase.get(entry_id) if termbase is not None else None
         if entry is None:
@@ -108,6 +132,7 @@ def bilingual_html(
     glossary = (
         '<h2>Glossary</h2><dl class="glossary">' + "".join(appendix) + "</dl>" if appendix else ""
     )
+    glossary += _dictionary_appendix([h for h in hits if _dictionary_term(h)])
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         f"<title>{title}</title><style>{_CSS}</style></head><body>"
@@ -115,6 +140,25 @@ def bilingual_html(
         f"<th>English</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
         f"{glossary}</body></html>\n"
     )
+
+
+def _dictionary_appendix(terms: list[TermHit]) -> str:
+    """The dictionary terms after the glossary: German, English senses, how often."""
+    counts = Counter(t.key for t in terms)
+    first: dict[str, TermHit] = {}
+    for term in terms:
+        first.setdefault(term.key, term)
+    items = []
+    for key in sorted(first, key=lambda k: first[k].de.lower()):
+        term = first[key]
+        items.append(
+            f'<dt id="term-{html.escape(key)}">{html.escape(term.de)} — '
+            f"{html.escape('; '.join(term.en))} "
+            f"<small>(dictionary, {counts[key]}×)</small></dt><dd></dd>"
+        )
+    if not items:
+        return ""
+    return '<h2>From the dictionary</h2><dl class="glossary dict">' + "".join(items) + "</dl>"
 
 
 def _sort_name(termbase: Termbase | None, entry_id: str) -> str:

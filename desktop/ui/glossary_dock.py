@@ -1,4 +1,9 @@
-"""The glossary panel: terms of this article by category, search over the whole termbase."""
+"""The glossary panel: terms of this article by category, search over the whole termbase.
+
+Below the curated entries, a quieter group lists the article's terms from the dictionary
+(English senses, no definition); "Add to my glossary" turns the selected one into a user
+entry in one click (the window saves it through ``termbase.add_term``).
+"""
 
 from __future__ import annotations
 
@@ -6,13 +11,14 @@ import html
 from collections import Counter
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSplitter,
     QTextBrowser,
@@ -33,6 +39,7 @@ class GlossaryDock(QDockWidget):
 
     entrySelected = Signal(object)  # entry id or None
     addTermRequested = Signal(str, str)  # German term, context sentence
+    promoteRequested = Signal(str)  # key of a dictionary term to add to the user glossary
     sentenceRequested = Signal(str)  # sentence id clicked in the hit list
 
     def __init__(self, parent=None) -> None:
@@ -45,6 +52,7 @@ class GlossaryDock(QDockWidget):
         self._hits: list = []
         self._suggestions: list = []
         self._counts: Counter = Counter()
+        self._dictionary: dict[str, list] = {}  # key -> its TermHits, in text order
 
         body = QWidget(self)
         layout = QVBoxLayout(body)
@@ -92,8 +100,20 @@ class GlossaryDock(QDockWidget):
         self.add_button.setToolTip(
             self.tr("Add the selected suggestion, or a new term, to your own glossary")
         )
-        layout.addWidget(self.add_button)
+        self.promote_button = QPushButton(self.tr("Add to my glossary"), body)
+        self.promote_button.setAccessibleName(self.tr("Add dictionary term to my glossary"))
+        self.promote_button.setToolTip(
+            self.tr("Add the selected term from the dictionary to your own glossary")
+        )
+        self.promote_button.setEnabled(False)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.promote_button)
+        layout.addLayout(buttons)
         self.setWidget(body)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._on_context_menu)
+        self.promote_button.clicked.connect(self._on_promote)
 
         self.search.textChanged.connect(self._rebuild)
         self.category.currentIndexChanged.connect(self._rebuild)
@@ -103,12 +123,18 @@ class GlossaryDock(QDockWidget):
 
     # --- data ------------------------------------------------------------------------
 
-    def set_data(self, article, termbase, hits, suggestions) -> None:
-        """Show the terms of ARTICLE; keeps the selection when the entry is still there."""
+    def set_data(self, article, termbase, hits, suggestions, dictionary_terms=()) -> None:
+        """Show the terms of ARTICLE; keeps the selection when the entry is still there.
+
+        HITS are the curated glossary's; DICTIONARY_TERMS (core TermHits) are listed below.
+        """
         current = self.current_entry()
         self._article, self._termbase = article, termbase
         self._hits, self._suggestions = list(hits), list(suggestions)
         self._counts = Counter(h.entry_id for h in self._hits)
+        self._dictionary = {}
+        for term in dictionary_terms:
+            self._dictionary.setdefault(term.key, []).append(term)
         self._rebuild()
         if current:
             self.select_entry(current)
@@ -124,6 +150,7 @@ class GlossaryDock(QDockWidget):
         """Empty the panel and say why (loading, failed)."""
         self._article, self._termbase, self._hits, self._suggestions = None, None, [], []
         self._counts = Counter()
+        self._dictionary = {}
         self.tree.clear()
         self._show_placeholder(message)
 
@@ -131,8 +158,12 @@ class GlossaryDock(QDockWidget):
         self.detail.setHtml(f"<p><i>{html.escape(message)}</i></p>")
 
     def hit_count(self, entry_id: str) -> int:
-        """How often the entry occurs in the article."""
-        return self._counts.get(entry_id, 0)
+        """How often the entry (or dictionary term) occurs in the article."""
+        return self._counts.get(entry_id, 0) or len(self._dictionary.get(entry_id, ()))
+
+    def dictionary_keys(self) -> list[str]:
+        """Keys of the dictionary terms listed (for tests and the window)."""
+        return list(self._dictionary)
 
     def _rebuild(self) -> None:
         selected = self.current_entry()
@@ -162,6 +193,8 @@ class GlossaryDock(QDockWidget):
         for group in groups.values():
             total = sum(int(group.child(i).text(2)) for i in range(group.childCount()))
             group.setText(0, f"{group.text(0)} ({total})")
+        if self._dictionary and not wanted:
+            self._dictionary_group(query)
         if query:
             others = [
                 e
@@ -189,6 +222,33 @@ class GlossaryDock(QDockWidget):
         self.tree.blockSignals(False)
         if selected:
             self.select_entry(selected, emit=False)
+
+    def _dictionary_group(self, query: str) -> None:
+        """The article's dictionary terms, below the curated entries, in a quieter style."""
+        shown = [
+            (key, terms)
+            for key, terms in sorted(self._dictionary.items(), key=lambda kv: kv[1][0].de.lower())
+            if not query
+            or query in terms[0].de.lower()
+            or any(query in sense.lower() for sense in terms[0].en)
+        ]
+        if not shown:
+            return
+        group = self._group(self.tr("From the dictionary (%1)").replace("%1", str(len(shown))), "")
+        group.setData(0, KIND_ROLE, "dictionary-group")
+        quiet = QColor(self.colours.dimmed)
+        for key, terms in shown:
+            first = terms[0]
+            item = QTreeWidgetItem(group, [first.de, "; ".join(first.en[:2]), str(len(terms))])
+            item.setData(0, ENTRY_ROLE, key)
+            item.setData(0, KIND_ROLE, "dictionary")
+            font = item.font(0)
+            font.setItalic(True)
+            for column in range(3):
+                item.setForeground(column, quiet)
+                item.setFont(column, font)
+            label = self.tr("From the dictionary: %1").replace("%1", "; ".join(first.en))
+            item.setToolTip(0, _tooltip_html(label))
 
     def _lookup(self, query: str) -> list:
         """Entries whose terms contain QUERY, plus the termbase's own inflection-aware lookup."""
@@ -233,9 +293,16 @@ class GlossaryDock(QDockWidget):
     # --- selection -------------------------------------------------------------------
 
     def current_entry(self) -> str | None:
-        """Entry id (or suggested term) of the selected row."""
+        """Entry id (or suggested term, or dictionary term key) of the selected row."""
         item = self.tree.currentItem()
-        if item is None or item.data(0, KIND_ROLE) not in ("entry", "suggestion"):
+        if item is None or item.data(0, KIND_ROLE) not in ("entry", "suggestion", "dictionary"):
+            return None
+        return item.data(0, ENTRY_ROLE)
+
+    def current_dictionary_term(self) -> str | None:
+        """Key of the selected dictionary term, or None."""
+        item = self.tree.currentItem()
+        if item is None or item.data(0, KIND_ROLE) != "dictionary":
             return None
         return item.data(0, ENTRY_ROLE)
 
@@ -271,7 +338,12 @@ class GlossaryDock(QDockWidget):
 
     def _on_current(self, item, _previous=None) -> None:
         kind = item.data(0, KIND_ROLE) if item else None
-        if kind == "entry":
+        self.promote_button.setEnabled(kind == "dictionary")
+        if kind == "dictionary":
+            key = item.data(0, ENTRY_ROLE)
+            self.detail.setHtml(self._dictionary_html(key))
+            self.entrySelected.emit(key)
+        elif kind == "entry":
             entry_id = item.data(0, ENTRY_ROLE)
             self.detail.setHtml(self._entry_html(entry_id))
             self.entrySelected.emit(entry_id)
@@ -294,6 +366,21 @@ class GlossaryDock(QDockWidget):
                 context = self._article.sentence(sug.contexts[0][0]).text
                 break
         self.addTermRequested.emit(term or "", context)
+
+    def _on_promote(self) -> None:
+        key = self.current_dictionary_term()
+        if key:
+            self.promoteRequested.emit(key)
+
+    def _on_context_menu(self, point) -> None:
+        item = self.tree.itemAt(point)
+        if item is None or item.data(0, KIND_ROLE) != "dictionary":
+            return
+        self.tree.setCurrentItem(item)
+        menu = QMenu(self.tree)
+        action = menu.addAction(self.tr("Add to my glossary"))
+        action.triggered.connect(self._on_promote)
+        menu.exec(self.tree.viewport().mapToGlobal(point))
 
     def _on_anchor(self, url) -> None:
         if url.scheme() == "sentence":
@@ -341,6 +428,31 @@ class GlossaryDock(QDockWidget):
             parts.append("</ol>")
         elif self._article is not None:
             parts.append(f"<p><i>{esc(absent)}</i></p>")
+        return "".join(parts)
+
+    def _dictionary_html(self, key: str) -> str:
+        terms = self._dictionary.get(key, [])
+        if not terms:
+            return ""
+        esc = html.escape
+        first = terms[0]
+        quiet = self.colours.dimmed
+        parts = [
+            f"<h3 style='margin:0'>{esc(first.de)}</h3>",
+            f"<p style='color:{quiet}'><i>{esc(self.tr('From the dictionary'))}</i></p>",
+            f"<p><b>{esc(self.tr('English'))}:</b> {esc('; '.join(first.en))}</p>",
+        ]
+        if self._article is not None:
+            hits_label = self.tr("Hits in this article")
+            parts.append(f"<p><b>{esc(hits_label)} ({len(terms)}):</b></p><ol>")
+            for term in terms:
+                sent = self._article.sentence(term.sentence_id)
+                a, b = term.start - sent.start, term.end - sent.start
+                ctx = esc(sent.text[:a]) + f"<b>{esc(sent.text[a:b])}</b>" + esc(sent.text[b:])
+                parts.append(f"<li><a href='sentence:{sent.id}'>{sent.id}</a> {ctx}</li>")
+            parts.append("</ol>")
+        note = self.tr("Not in your glossary: “Add to my glossary” keeps it there.")
+        parts.append(f"<p style='color:{quiet}'>{esc(note)}</p>")
         return "".join(parts)
 
     def _suggestion_html(self, term: str) -> str:

@@ -23,7 +23,17 @@ from __future__ import annotations
 import html
 import re
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QPoint,
+    QPointF,
+    QRect,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -47,22 +57,18 @@ WARM_DELAY_MS = 400  # after the window shows: let it paint first
 MAX_PHRASE_CHARS = 80  # a longer mouse selection is for copying, not a lookup
 MAX_PHRASE_WORDS = 6
 SENSES = 8  # English senses shown per row
+_app = QCoreApplication  # _app.translate("LookupPopup", ...): lupdate reads these calls
 # A word: letters/digits, inner hyphens kept (Shahed-136-Drohnen, F-35, U-Boot).
 _WORD = re.compile(r"\w+(?:[-‐]\w+)*")
 
 
-def _tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("LookupPopup", text)
-
-
 def missing_text() -> str:
     """What the popup says when no dictionary is installed."""
-    return _tr(
+    return _app.translate(
+        "LookupPopup",
         "No German–English dictionary is installed. Install the Debian package trans-de-en "
         "(sudo apt install trans-de-en), or choose Tools → Dictionary → Install from file… "
-        "and pick a Ding file (de-en.txt)."
+        "and pick a Ding file (de-en.txt).",
     )
 
 
@@ -74,10 +80,11 @@ def lookup_html(result, colours) -> str:
     e = html.escape
     dim = f"color:{colours.dimmed}"
     out: list[str] = []
+    label = e(_app.translate("LookupPopup", "Glossary"))
     for entry in result.glossary:
         en = "; ".join(dict.fromkeys(entry.english_terms))
         out.append(
-            f"<p style='margin:0 0 6px 0'><span style='{dim}'>{e(_tr('Glossary'))}</span> "
+            f"<p style='margin:0 0 6px 0'><span style='{dim}'>{label}</span> "
             f"<b>{e(entry.de)}</b> → <b>{e(en)}</b> "
             f"<span style='{dim}'>({e(entry.category.replace('_', ' '))})</span>"
             + (f"<br>{e(entry.definition)}" if entry.definition else "")
@@ -91,10 +98,14 @@ def lookup_html(result, colours) -> str:
         for row in found.rows:
             out.append(_row_html(row, result.reverse, dim))
         if found.truncated:
-            more = _tr("%1 more in the dictionary").replace("%1", str(found.truncated))
+            more = _app.translate("LookupPopup", "%1 more in the dictionary").replace(
+                "%1", str(found.truncated)
+            )
             out.append(f"<p style='margin:0;{dim}'>{e(more)}</p>")
     elif found is not None and found.parts:
-        note = _tr("%1 is not listed as a whole; its parts:").replace("%1", found.query)
+        note = _app.translate("LookupPopup", "%1 is not listed as a whole; its parts:").replace(
+            "%1", found.query
+        )
         out.append(f"<p style='margin:0 0 2px 0;{dim}'>{e(note)}</p>")
         for part in found.parts:
             senses = "; ".join(part.en[:SENSES]) or "–"
@@ -108,7 +119,7 @@ def lookup_html(result, colours) -> str:
     elif result.dictionary_problem:
         out.append(f"<p style='margin:6px 0 0 0'>{e(result.dictionary_problem)}</p>")
     elif not result.found:
-        nothing = _tr("No entry for “%1”.").replace("%1", result.query)
+        nothing = _app.translate("LookupPopup", "No entry for “%1”.").replace("%1", result.query)
         out.append(f"<p style='margin:0'>{e(nothing)}</p>")
     return "".join(out)
 
@@ -136,7 +147,7 @@ class LookupPopup(QFrame):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("lookupPopup")
-        self.setAccessibleName(_tr("Dictionary lookup"))
+        self.setAccessibleName(self.tr("Dictionary lookup"))
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setFrameShadow(QFrame.Shadow.Raised)
         self.setAutoFillBackground(True)
@@ -153,20 +164,20 @@ class LookupPopup(QFrame):
         self.close_button = QToolButton(self)
         self.close_button.setText("×")
         self.close_button.setAutoRaise(True)
-        self.close_button.setAccessibleName(_tr("Close the lookup"))
+        self.close_button.setAccessibleName(self.tr("Close the lookup"))
         self.close_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.close_button.clicked.connect(self.hide)
         header.addWidget(self.title, 1)
         header.addWidget(self.close_button)
         layout.addLayout(header)
         self.browser = QTextBrowser(self)
-        self.browser.setAccessibleName(_tr("Dictionary entries"))
+        self.browser.setAccessibleName(self.tr("Dictionary entries"))
         self.browser.setOpenLinks(False)
         self.browser.setFrameShape(QFrame.Shape.NoFrame)
         self.browser.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         layout.addWidget(self.browser, 1)
-        self.install_button = QPushButton(_tr("Install from file…"), self)
-        self.install_button.setAccessibleName(_tr("Install a dictionary from a file"))
+        self.install_button = QPushButton(self.tr("Install from file…"), self)
+        self.install_button.setAccessibleName(self.tr("Install a dictionary from a file"))
         self.install_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.install_button.clicked.connect(self.installRequested)
         self.install_button.setVisible(False)
@@ -251,7 +262,7 @@ class LookupController(QObject):
         self._warm.timeout.connect(service.warm)
         self._status_box: QMessageBox | None = None
         self.progress = QProgressBar(window)
-        self.progress.setAccessibleName(_tr("Dictionary index"))
+        self.progress.setAccessibleName(self.tr("Dictionary index"))
         self.progress.setMaximumWidth(140)
         self.progress.setRange(0, 1000)
         self.progress.setVisible(False)
@@ -372,9 +383,11 @@ class LookupController(QObject):
         if self._building is not None:
             done, total = self._building
             percent = 100 * done // max(1, total)
-            message = _tr("Building the dictionary index (once)… %1%").replace("%1", str(percent))
+            message = self.tr("Building the dictionary index (once)… %1%").replace(
+                "%1", str(percent)
+            )
         else:
-            message = _tr("Looking up…")
+            message = self.tr("Looking up…")
         self.popup.show_message(self._title(), message, self._anchor())
 
     def _on_answer(self, answer) -> None:
@@ -393,7 +406,7 @@ class LookupController(QObject):
         self.progress.setVisible(True)
         self.progress.setValue(int(1000 * done / max(1, total)))
         self.window.status_label.setText(
-            _tr("Building the dictionary index… %1%").replace(
+            self.tr("Building the dictionary index… %1%").replace(
                 "%1", str(100 * done // max(1, total))
             )
         )
@@ -404,7 +417,7 @@ class LookupController(QObject):
         if self._building is not None:
             self._building = None
             self.progress.setVisible(False)
-            self.window.status_label.setText(_tr("Dictionary index ready."))
+            self.window.status_label.setText(self.tr("Dictionary index ready."))
 
     def _on_failed(self, message: str) -> None:
         self._end_building()
@@ -421,14 +434,14 @@ class LookupController(QObject):
         if path is None:
             path, _ = QFileDialog.getOpenFileName(
                 self.window,
-                _tr("Install a dictionary"),
+                self.tr("Install a dictionary"),
                 "",
-                _tr("Ding dictionary files (de-en* *.txt);;All files (*)"),
+                self.tr("Ding dictionary files (de-en* *.txt);;All files (*)"),
             )
             if not path:
                 return
         self.close_popup()
-        self.window.status_label.setText(_tr("Installing the dictionary…"))
+        self.window.status_label.setText(self.tr("Installing the dictionary…"))
         self.progress.setValue(0)
         self.progress.setVisible(True)
         self.service.install_file(path)
@@ -438,7 +451,7 @@ class LookupController(QObject):
         self.progress.setVisible(False)
         info = result.info
         self.window.status_label.setText(
-            _tr("Dictionary installed: %1 entries.").replace("%1", f"{info.entries:,}")
+            self.tr("Dictionary installed: %1 entries.").replace("%1", f"{info.entries:,}")
         )
 
     def show_status(self) -> None:
@@ -452,7 +465,7 @@ class LookupController(QObject):
             return
         if self._status_box is None:
             box = QMessageBox(self.window)
-            box.setWindowTitle(_tr("Dictionary"))
+            box.setWindowTitle(self.tr("Dictionary"))
             box.setTextFormat(Qt.TextFormat.PlainText)  # paths and error text
             box.setIcon(QMessageBox.Icon.Information)
             self._status_box = box
@@ -516,27 +529,51 @@ def _index_of(text: str, units: int) -> int:
 def status_text(state, files) -> str:
     """The dictionary status as lines of plain text (first line: the summary)."""
     if state.source is None:
-        return f"{missing_text()}\n" + _tr("Index: %1").replace("%1", str(state.index))
-    kind = _tr("installed copy") if state.source == files.installed else _tr("system file")
+        return f"{missing_text()}\n" + _app.translate("LookupPopup", "Index: %1").replace(
+            "%1", str(state.index)
+        )
+    kind = (
+        _app.translate("LookupPopup", "installed copy")
+        if state.source == files.installed
+        else _app.translate("LookupPopup", "system file")
+    )
     lines = []
     info = state.info
     if info is not None:
-        lines.append(_tr("Dictionary: %1 entries.").replace("%1", f"{info.entries:,}"))
+        lines.append(
+            _app.translate("LookupPopup", "Dictionary: %1 entries.").replace(
+                "%1", f"{info.entries:,}"
+            )
+        )
     else:
-        lines.append(_tr("Dictionary: the index is not built yet."))
-    lines.append(_tr("File: %1 (%2)").replace("%1", str(state.source)).replace("%2", kind))
-    lines.append(_tr("Index: %1").replace("%1", str(state.index)))
+        lines.append(_app.translate("LookupPopup", "Dictionary: the index is not built yet."))
+    lines.append(
+        _app.translate("LookupPopup", "File: %1 (%2)")
+        .replace("%1", str(state.source))
+        .replace("%2", kind)
+    )
+    lines.append(_app.translate("LookupPopup", "Index: %1").replace("%1", str(state.index)))
     if state.problem:
         lines.append(
-            _tr("The index is %1; the next lookup rebuilds it.").replace("%1", state.problem)
+            _app.translate("LookupPopup", "The index is %1; the next lookup rebuilds it.").replace(
+                "%1", state.problem
+            )
         )
     elif info is None:
-        lines.append(_tr("The first lookup builds it (once; it takes a while)."))
+        lines.append(
+            _app.translate("LookupPopup", "The first lookup builds it (once; it takes a while).")
+        )
     else:
         size = f"{info.index_bytes / 1_048_576:.1f} MB"
         lines.append(
-            _tr("Index size: %1, built %2").replace("%1", size).replace("%2", info.built_at)
+            _app.translate("LookupPopup", "Index size: %1, built %2")
+            .replace("%1", size)
+            .replace("%2", info.built_at)
         )
         if state.current is False:
-            lines.append(_tr("The file changed: the next lookup rebuilds the index."))
+            lines.append(
+                _app.translate(
+                    "LookupPopup", "The file changed: the next lookup rebuilds the index."
+                )
+            )
     return "\n".join(lines)

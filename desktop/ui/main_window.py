@@ -174,6 +174,7 @@ class MainWindow(WindowSettingsMixin, ModelsExportMixin, QMainWindow):
         self.cancel_button.clicked.connect(self.cancel_translation)
         self.dock.entrySelected.connect(self._on_entry_selected)
         self.dock.addTermRequested.connect(self.add_term)
+        self.dock.promoteRequested.connect(self.promote_term)
         self.dock.sentenceRequested.connect(self._reveal_sentence)
         self.view.termClicked.connect(lambda eid: self.dock.select_entry(eid))
         panel = self.view.no_model
@@ -447,15 +448,21 @@ class MainWindow(WindowSettingsMixin, ModelsExportMixin, QMainWindow):
             return  # matched an article that is no longer shown
         self.glossary = result
         self.glossary_finished = True
-        self.view.source.set_hits(result.hits, result.termbase)
-        self.view.target.set_hits(result.hits, result.termbase)
-        self.dock.set_data(result.article, result.termbase, result.hits, result.suggestions)
+        self.view.source.set_hits(result.terms, result.termbase)
+        self.view.target.set_hits(result.terms, result.termbase)
+        self.dock.set_data(
+            result.article,
+            result.termbase,
+            result.hits,
+            result.suggestions,
+            result.dictionary_terms,
+        )
         self.glossaryReady.emit()
         self._run_term_check()
 
     def _run_term_check(self) -> None:
         if self.glossary is not None and self.translation_done and self.translations:
-            self.glossary_service.check(self.glossary.hits, dict(self.translations))
+            self.glossary_service.check(self.glossary.terms, dict(self.translations))
 
     def _on_checked(self, issues: dict) -> None:
         self.term_issues = {
@@ -492,6 +499,11 @@ class MainWindow(WindowSettingsMixin, ModelsExportMixin, QMainWindow):
         termbase = self.glossary.termbase if self.glossary else None
         entry = termbase.get(entry_id) if termbase else None
         if entry is None:
+            for term in self.glossary.dictionary_terms if self.glossary else ():
+                if term.key == entry_id:  # from the dictionary: its senses, no definition
+                    senses = html.escape("; ".join(term.en))
+                    label = html.escape(self.tr("from the dictionary"))
+                    return f"<b>{html.escape(term.de)}</b> → {senses}<br><i>{label}</i>"
             return html.escape(entry_id)
         text = f"<b>{html.escape(entry.de)}</b> → <b>{html.escape(entry.en)}</b>"
         if entry.definition:
@@ -507,6 +519,24 @@ class MainWindow(WindowSettingsMixin, ModelsExportMixin, QMainWindow):
             return False
         try:
             entry = self.glossary_service.add_entry(dialog.values(), self.article)
+        except Exception as exc:  # noqa: BLE001 - shown to the user, the document stays
+            self._warn(self.tr("Could not save the glossary"), str(exc))
+            return False
+        self.status_label.setText(self.tr("Added “%1” to your glossary.").replace("%1", entry.de))
+        return True
+
+    def promote_term(self, key: str) -> bool:
+        """Add the dictionary term KEY to the user glossary in one step. True when saved."""
+        term = next(
+            (t for t in (self.glossary.dictionary_terms if self.glossary else ()) if t.key == key),
+            None,
+        )
+        if term is None:
+            return False
+        from desktop.core.terms import glossary_values
+
+        try:
+            entry = self.glossary_service.add_entry(glossary_values(term), self.article)
         except Exception as exc:  # noqa: BLE001 - shown to the user, the document stays
             self._warn(self.tr("Could not save the glossary"), str(exc))
             return False

@@ -55,6 +55,8 @@ _UNIT_CHARS = 4_000  # a paragraph over twice this is shown as blocks of about t
 _STEP_SECONDS = 0.008  # GUI-thread time one pane takes per event-loop turn
 _FIRST_SCREEN_SECONDS = 0.25  # upper bound for a synchronous screenful
 _HITS_PER_SLICE = 4_000  # glossary hits grouped per slice of work
+#: The kind (and source) of terms from the dictionary, shown more quietly than entries.
+DICTIONARY_KIND = "dictionary"
 # The window: keep this many viewport heights rendered beyond the top/bottom of the view,
 # and drop units that lie more than _DROP_SCREENS away.
 _AHEAD_SCREENS = 2
@@ -802,6 +804,13 @@ class ArticlePane(QTextEdit):
 
     def _term_format(self, category: str) -> QTextCharFormat:
         fmt = self._formats.get(category)
+        if fmt is None and category == DICTIONARY_KIND:
+            # Terms from the dictionary: a dotted underline in the dimmed colour, no tint,
+            # quieter than the curated glossary's entries.
+            fmt = QTextCharFormat()
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            fmt.setUnderlineColor(QColor(self.colours.dimmed))
+            self._formats[category] = fmt
         if fmt is None:
             fmt = QTextCharFormat()
             colour = self.colours.category(category)
@@ -983,11 +992,15 @@ class SourcePane(ArticlePane):
         for sent in sentences:
             terms = []
             for hit in self._hits_by_sid.get(sent.id, ()):
-                entry = termbase.get(hit.entry_id) if termbase is not None else None
+                if getattr(hit, "source", "") == DICTIONARY_KIND:
+                    category = DICTIONARY_KIND  # a term from the dictionary (core TermHit)
+                else:
+                    entry = termbase.get(hit.entry_id) if termbase is not None else None
+                    category = entry.category if entry is not None else ""
                 s, e = hit.start - sent.start, hit.end - sent.start
                 if not sent.text.isascii() and _ASTRAL.search(sent.text):
                     s, e = _u16(sent.text[:s]), _u16(sent.text[:e])
-                terms.append((s, e, hit.entry_id, entry.category if entry is not None else ""))
+                terms.append((s, e, hit.entry_id, category))
             self._set_terms(sent.id, terms)
             if terms:
                 self._apply_terms(cursor, sent.id, base + self._rel[sent.id][0])

@@ -65,7 +65,7 @@ class ModelsExportMixin:
         from desktop.core import export
         from desktop.core.files import write_text_atomic
 
-        hits = self.glossary.hits if self.glossary else []
+        hits = self.glossary.terms if self.glossary else []  # with the dictionary terms
         termbase = self.glossary.termbase if self.glossary else None
         # Atomic: a failed overwrite keeps the user's earlier export intact.
         write_text_atomic(
@@ -183,10 +183,11 @@ class WindowSettingsMixin:
         if save:
             self.theme_mode = "dark" if dark else "light"
         if self.article is not None:
-            hits = self.glossary.hits if self.glossary else ()
+            terms = self.glossary.terms if self.glossary else ()
             termbase = self.glossary.termbase if self.glossary else None
-            self.view.source.render(self.article, hits, termbase)
-            self.view.target.render(self.article, self.translations, hits, termbase)
+            self.view.source.render(self.article, terms, termbase)
+            self.view.target.render(self.article, self.translations, terms, termbase)
             self._show_flags()
             if self.glossary:
-                self.dock.set_data(self.glossary.article, termbase, hits, self.glossary.suggestions)
+                g = self.glossary
+                self.dock.set_data(g.article, termbase, g.hits, g.suggestions, g.dictionary_terms)

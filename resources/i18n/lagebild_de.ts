@@ -183,6 +183,22 @@
         <source>&lt;b&gt;%1 %2&lt;/b&gt;&lt;p&gt;Read German defence news beside an offline English translation and a glossary of military and agency terms.&lt;/p&gt;</source>
         <translation>&lt;b&gt;%1 %2&lt;/b&gt;&lt;p&gt;Deutsche Sicherheits- und Verteidigungsnachrichten neben einer Offline-Übersetzung ins Englische und einem Glossar militärischer und behördlicher Begriffe lesen.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>&amp;Look Up Word</source>
+        <translation>Wort &amp;nachschlagen</translation>
+    </message>
+    <message>
+        <source>&amp;Install from File…</source>
+        <translation>Aus Datei &amp;installieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>&amp;Status</translation>
+    </message>
+    <message>
+        <source>&amp;Dictionary</source>
+        <translation>&amp;Wörterbuch</translation>
+    </message>
 </context>
 <context>
     <name>Category</name>
@@ -836,6 +852,132 @@
         <location filename="../../desktop/ui/dialogs.py" line="76"/>
         <source>Please fill in the German term and its English rendering.</source>
         <translation>Bitte den deutschen Begriff und seine englische Entsprechung ausfüllen.</translation>
+    </message>
+</context>
+<context>
+    <name>LookupController</name>
+    <message>
+        <source>Dictionary index</source>
+        <translation>Wörterbuchindex</translation>
+    </message>
+    <message>
+        <source>Building the dictionary index (once)… %1%</source>
+        <translation>Der Wörterbuchindex wird erstellt (einmalig)… %1 %</translation>
+    </message>
+    <message>
+        <source>Looking up…</source>
+        <translation>Wird nachgeschlagen…</translation>
+    </message>
+    <message>
+        <source>Building the dictionary index… %1%</source>
+        <translation>Wörterbuchindex wird erstellt… %1 %</translation>
+    </message>
+    <message>
+        <source>Dictionary index ready.</source>
+        <translation>Wörterbuchindex bereit.</translation>
+    </message>
+    <message>
+        <source>Install a dictionary</source>
+        <translation>Wörterbuch installieren</translation>
+    </message>
+    <message>
+        <source>Ding dictionary files (de-en* *.txt);;All files (*)</source>
+        <translation>Ding-Wörterbuchdateien (de-en* *.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Installing the dictionary…</source>
+        <translation>Wörterbuch wird installiert…</translation>
+    </message>
+    <message>
+        <source>Dictionary installed: %1 entries.</source>
+        <translation>Wörterbuch installiert: %1 Einträge.</translation>
+    </message>
+    <message>
+        <source>Dictionary</source>
+        <translation>Wörterbuch</translation>
+    </message>
+</context>
+<context>
+    <name>LookupPopup</name>
+    <message>
+        <source>Dictionary lookup</source>
+        <translation>Wörterbuch</translation>
+    </message>
+    <message>
+        <source>Close the lookup</source>
+        <translation>Nachschlagen schließen</translation>
+    </message>
+    <message>
+        <source>Dictionary entries</source>
+        <translation>Wörterbucheinträge</translation>
+    </message>
+    <message>
+        <source>Install from file…</source>
+        <translation>Aus Datei installieren…</translation>
+    </message>
+    <message>
+        <source>Install a dictionary from a file</source>
+        <translation>Ein Wörterbuch aus einer Datei installieren</translation>
+    </message>
+    <message>
+        <source>No German–English dictionary is installed. Install the Debian package trans-de-en (sudo apt install trans-de-en), or choose Tools → Dictionary → Install from file… and pick a Ding file (de-en.txt).</source>
+        <translation>Kein Deutsch–Englisch-Wörterbuch installiert. Installieren Sie das Debian-Paket trans-de-en (sudo apt install trans-de-en) oder wählen Sie Werkzeuge → Wörterbuch → Aus Datei installieren… und eine Ding-Datei (de-en.txt).</translation>
+    </message>
+    <message>
+        <source>Glossary</source>
+        <translation>Glossar</translation>
+    </message>
+    <message>
+        <source>%1 more in the dictionary</source>
+        <translation>%1 weitere im Wörterbuch</translation>
+    </message>
+    <message>
+        <source>%1 is not listed as a whole; its parts:</source>
+        <translation>%1 steht nicht als Ganzes im Wörterbuch; die Teile:</translation>
+    </message>
+    <message>
+        <source>No entry for “%1”.</source>
+        <translation>Kein Eintrag für „%1“.</translation>
+    </message>
+    <message>
+        <source>Index: %1</source>
+        <translation>Index: %1</translation>
+    </message>
+    <message>
+        <source>installed copy</source>
+        <translation>installierte Kopie</translation>
+    </message>
+    <message>
+        <source>system file</source>
+        <translation>Systemdatei</translation>
+    </message>
+    <message>
+        <source>Dictionary: %1 entries.</source>
+        <translation>Wörterbuch: %1 Einträge.</translation>
+    </message>
+    <message>
+        <source>Dictionary: the index is not built yet.</source>
+        <translation>Wörterbuch: Der Index ist noch nicht erstellt.</translation>
+    </message>
+    <message>
+        <source>File: %1 (%2)</source>
+        <translation>Datei: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>The index is %1; the next lookup rebuilds it.</source>
+        <translation>Der Index ist nicht lesbar: %1; das nächste Nachschlagen erstellt ihn neu.</translation>
+    </message>
+    <message>
+        <source>The first lookup builds it (once; it takes a while).</source>
+        <translation>Das erste Nachschlagen erstellt ihn (einmalig; das dauert eine Weile).</translation>
+    </message>
+    <message>
+        <source>Index size: %1, built %2</source>
+        <translation>Indexgröße: %1, erstellt %2</translation>
+    </message>
+    <message>
+        <source>The file changed: the next lookup rebuilds the index.</source>
+        <translation>Die Datei hat sich geändert: Das nächste Nachschlagen erstellt den Index neu.</translation>
     </message>
 </context>
 </TS>

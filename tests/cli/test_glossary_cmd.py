@@ -14,6 +14,19 @@ from desktop.core.glossary.termbase import Termbase
 ARTICLE = str(resources.default_article())
 
 
+@pytest.fixture(autouse=True)
+def session_dictionary(tmp_path_factory, lagebild_home):
+    """The session's index of the real Ding file in this test's data dir, when installed.
+
+    `glossary FILE` builds the index on first need; without this, every test here would
+    build its own (tens of seconds each).
+    """
+    from tests.core.dictionary.real_index import REAL_DING, place_index, real_index
+
+    if REAL_DING.is_file():
+        place_index(real_index(tmp_path_factory), Paths.from_env().data)
+
+
 def _json(capsys, argv):
     assert main(argv) == 0
     return json.loads(capsys.readouterr().out)

@@ -285,6 +285,22 @@ def test_install_from_file_then_look_up(qtbot, lookup_window, no_system_file, tm
     assert not window.lookup.popup.install_button.isVisible()
 
 
+def test_first_lookup_builds_a_missing_index_with_progress(qtbot, lookup_window, no_system_file):
+    from desktop.core.dictionary import DictionaryFiles
+
+    files = DictionaryFiles.from_paths(Paths.from_env(), no_system_file)
+    files.installed.parent.mkdir(parents=True)
+    write_ding(files.installed)  # a Ding file in place, its index not built yet
+    window = lookup_window(system_source=no_system_file)
+    steps = []
+    window.dictionary_service.building.connect(lambda done, total: steps.append(done))
+    answer = _click_word(qtbot, window, window.view.source, "Raketen", double=True)
+    assert steps and files.index.is_file()
+    assert answer.result.dictionary.rows[0].headword == "Rakete"
+    assert window.status_label.text() == "Dictionary index ready."
+    assert not window.lookup.progress.isVisible()
+
+
 def test_install_of_a_bad_file_is_one_line_and_keeps_the_window(
     qtbot, lookup_window, no_system_file, tmp_path
 ):

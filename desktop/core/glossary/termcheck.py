@@ -3,6 +3,12 @@
 English is matched case-insensitively with simple inflection (drone/drones, ally/allies,
 the possessive 's); designators and acronyms (``KN-23``, ``HUR``) must appear exactly.
 Spaces and hyphens between words are interchangeable (long-range / long range).
+
+Besides glossary hits, the hits may include *dictionary terms* (``source == "dictionary"``:
+the article terms of :mod:`desktop.core.terms`, which this package does not import). Any
+of their English senses counts as a rendering; they take their spans after every glossary
+hit has taken its own, and a missing one is only a soft note (``TermIssue.soft``): the
+dictionary lists a few senses of a word, not the rendering a translator must use.
 """
 
 from __future__ import annotations
@@ -11,11 +17,35 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
+
+from desktop.core.glossary.termbase import Entry
 
 if TYPE_CHECKING:
     from desktop.core.glossary.matching import Hit
-    from desktop.core.glossary.termbase import Entry, Termbase
+    from desktop.core.glossary.termbase import Termbase
+
+DICTIONARY = "dictionary"
+
+
+class SensedHit(Protocol):
+    """A dictionary term of an article (``desktop.core.terms.TermHit``): key, senses."""
+
+    @property
+    def source(self) -> str: ...
+    @property
+    def key(self) -> str: ...
+    @property
+    def de(self) -> str: ...
+    @property
+    def en(self) -> tuple[str, ...]: ...
+    @property
+    def entry_id(self) -> str: ...
+    @property
+    def sentence_id(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+
 
 _POSSESSIVE = r"(?:['\u2019]s|['\u2019])?"
 
@@ -28,6 +58,7 @@ class TermIssue:
     message: str
     term: str = ""  # the German surface form
     expected: tuple[str, ...] = ()  # the accepted English renderings
+    soft: bool = False  # a dictionary term: a note, not a glossary violation
 
 
 @dataclass(frozen=True)
@@ -36,7 +67,12 @@ class RenderingSpan:
 
     start: int
     end: int
-    entry: Entry
+    entry: Entry  # for a dictionary term: an Entry made from it (source "dictionary")
+
+    @property
+    def source(self) -> str:
+        """``"dictionary"`` for a dictionary term, else ``"glossary"``."""
+        return DICTIONARY if self.entry.source == DICTIONARY else "glossary"
 
 
 def _word_pattern(word: str) -> str:
@@ -79,17 +115,43 @@ def renderings(entry: Entry, hit_text: str) -> list[str]:
     return sorted({f for f in forms if f}, key=len, reverse=True)
 
 
-def rendering_spans(termbase: Termbase, hits: Iterable[Hit], target: str) -> list[RenderingSpan]:
+def dictionary_entry(hit: SensedHit) -> Entry:
+    """A dictionary term as an Entry (id = its key, English = its senses) for showing."""
+    senses = tuple(s for s in hit.en if s)
+    return Entry(
+        hit.key,
+        hit.de,
+        senses[0] if senses else "",
+        DICTIONARY,
+        en_variants=senses[1:],
+        source=DICTIONARY,
+    )
+
+
+def _is_dictionary(hit: Hit | SensedHit) -> bool:
+    return getattr(hit, "source", "") == DICTIONARY
+
+
+def _entry_of(termbase: Termbase, hit: Hit | SensedHit) -> Entry | None:
+    if _is_dictionary(hit):
+        return dictionary_entry(hit)  # type: ignore[arg-type]
+    return termbase.get(hit.entry_id)
+
+
+def rendering_spans(
+    termbase: Termbase, hits: Iterable[Hit | SensedHit], target: str
+) -> list[RenderingSpan]:
     """Where each hit's English rendering occurs in TARGET, without overlaps, in text order.
 
     The one rule used by the English pane, the bilingual export and the term check: for
-    each hit (in the order given), the longest accepted form that occurs in TARGET and does
-    not overlap a span already taken.
+    each hit (in the order given, glossary hits before dictionary terms), the longest
+    accepted form that occurs in TARGET and does not overlap a span already taken.
     """
     found: list[RenderingSpan] = []
-    for hit in hits:
-        entry = termbase.get(hit.entry_id)
-        if entry is None:
+    ordered = sorted(hits, key=_is_dictionary)  # stable: the given order within each kind
+    for hit in ordered:
+        entry = _entry_of(termbase, hit)
+        if entry is None or not entry.en:
             continue
         for form in renderings(entry, hit.text):
             match = _free_match(form, target, found)
@@ -108,20 +170,32 @@ def _free_match(form: str, target: str, taken: list[RenderingSpan]) -> tuple[int
 
 
 def check_terms(
-    termbase: Termbase, hits: Iterable[Hit], targets: Mapping[str, str | None]
+    termbase: Termbase, hits: Iterable[Hit | SensedHit], targets: Mapping[str, str | None]
 ) -> dict[str, list[TermIssue]]:
-    """For each sentence with a translation, the hits whose English rendering is missing."""
+    """For each sentence with a translation, the hits whose English rendering is missing.
+
+    A glossary hit without its rendering is an issue; a dictionary term none of whose
+    senses is in the sentence is a soft note (``soft=True``), listed after the issues.
+    """
     issues: dict[str, list[TermIssue]] = {}
+    notes: dict[str, list[TermIssue]] = {}
     seen: set[tuple[str, str]] = set()
     for hit in hits:
         target = targets.get(hit.sentence_id)
         if target is None or (hit.sentence_id, hit.entry_id) in seen:
             continue
         seen.add((hit.sentence_id, hit.entry_id))
-        entry = termbase.get(hit.entry_id)
-        if entry is None:
+        entry = _entry_of(termbase, hit)
+        if entry is None or not entry.en:
             continue
         if rendering_spans(termbase, [hit], target):
+            continue
+        if entry.source == DICTIONARY:
+            senses = ", ".join(f'"{v}"' for v in entry.english_terms)
+            message = f'note: "{hit.text}" ({entry.de}) may mean {senses}; none is in the text'
+            notes.setdefault(hit.sentence_id, []).append(
+                TermIssue(entry.id, message, hit.text, tuple(entry.english_terms), soft=True)
+            )
             continue
         message = f'"{hit.text}" should be rendered as "{entry.en}"'
         if entry.en_variants:
@@ -129,4 +203,6 @@ def check_terms(
         issues.setdefault(hit.sentence_id, []).append(
             TermIssue(entry.id, message, hit.text, tuple(entry.english_terms))
         )
+    for sentence_id, soft in notes.items():
+        issues.setdefault(sentence_id, []).extend(soft)
     return issues

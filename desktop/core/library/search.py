@@ -104,7 +104,7 @@ def lemma_query(groups: list[list[Item]]) -> str:
     return " AND ".join(parts)
 
 
-def _ranked(conn: sqlite3.Connection, table: str, expr: str, limit: int) -> list[int]:
+def _newest(conn: sqlite3.Connection, table: str, expr: str, limit: int) -> list[int]:
     try:
         rows = conn.execute(
             f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT ?",
@@ -124,7 +124,7 @@ def _deleted_sentences(conn: sqlite3.Connection) -> int:
 def search(
     conn: sqlite3.Connection, query: str, *, language: str = "both", limit: int = 50
 ) -> list[SearchHit]:
-    """Sentences matching QUERY, best first, each (article, sentence, language) once."""
+    """Sentences matching QUERY: exact matches, then lemma-only ones; newest first in each."""
     if language not in LANGUAGES:
         raise LibraryError(f"unknown search language {language!r}; use de, en or both")
     groups = parse(query)
@@ -134,13 +134,13 @@ def search(
     exact = exact_query(groups)
     found: dict[tuple[int, str, str], SearchHit] = {}
     if language in ("both", "de"):
-        rowids = _ranked(conn, "de_fts", exact, fetch)
+        rowids = _newest(conn, "de_fts", exact, fetch)
         _collect(conn, found, rowids, "de", "de_fts", exact, limit)
     if language in ("both", "en"):
-        rowids = _ranked(conn, "en_fts", exact, fetch)
+        rowids = _newest(conn, "en_fts", exact, fetch)
         _collect(conn, found, rowids, "en", "en_fts", exact, limit)
     if language in ("both", "de") and len(found) < limit:
-        rowids = _ranked(conn, "lemma_fts", lemma_query(groups), fetch + len(found))
+        rowids = _newest(conn, "lemma_fts", lemma_query(groups), fetch + len(found))
         _collect_lemma(conn, found, rowids, groups, limit)
     return list(found.values())[:limit]
 

@@ -98,7 +98,8 @@ class Library:
         """
         path = Path(path)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            if not path.parent.is_dir():  # mkdir on an existing folder can still say EACCES
+                path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise LibraryError(
                 f"cannot create the library folder {path.parent}: {exc.strerror or exc}"
@@ -487,17 +488,19 @@ class Library:
             matcher=matcher, dictionary=dictionary, language=language,
         )  # fmt: skip
 
-    def export_term_csv(self, query: str, dest: Path, *, termbase: Termbase | None = None) -> int:
+    def export_term_csv(
+        self, query: str, dest: Path | str, *, termbase: Termbase | None = None
+    ) -> int:
         """Write a term's mentions as CSV to DEST; the number of rows."""
         from desktop.core.library import export
 
-        return export.term_csv(self, query, dest, termbase=termbase)
+        return export.term_csv(self, query, Path(dest), termbase=termbase)
 
-    def export_digest_html(self, article_ids: Sequence[int], dest: Path) -> int:
+    def export_digest_html(self, article_ids: Sequence[int], dest: Path | str) -> int:
         """Write a bilingual HTML digest of the articles to DEST; the number of articles."""
         from desktop.core.library import export
 
-        return export.digest_html(self, article_ids, dest)
+        return export.digest_html(self, article_ids, Path(dest))
 
     # -- health -------------------------------------------------------------------------
 

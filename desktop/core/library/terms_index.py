@@ -33,8 +33,8 @@ CO_MENTIONS = 20
 #: Co-mentions are counted over a term's latest CO_WINDOW articles. Exact for all but the
 #: commonest terms; for those ("Bundeswehr" in every other article) counting all would
 #: read every term row of the library (100 ms and more at 10,000 articles), and the
-#: recent company is the picture the reader wants anyway.
-CO_WINDOW = 2000
+#: recent company (weeks of reading) is the picture the reader wants anyway.
+CO_WINDOW = 1000
 
 
 def form_key(text: str) -> str:

@@ -50,6 +50,27 @@ class TermHit:
         return self.key
 
 
+#: The category a dictionary term gets when the reader adds it to the glossary in one step.
+PROMOTED_CATEGORY = "concept"
+
+
+def glossary_values(term: TermHit) -> dict[str, str]:
+    """The user-glossary entry for a dictionary term, for ``termbase.add_term``.
+
+    German: the lemma; English: the first sense; the other senses go into the definition,
+    so nothing the dictionary said is lost. The category is :data:`PROMOTED_CATEGORY`
+    (the reader can edit the entry later; one click must not ask).
+    """
+    senses = [s for s in term.en if s]
+    definition = "From the dictionary" + (": " + "; ".join(senses) + "." if senses else ".")
+    return {
+        "de": term.de,
+        "en": senses[0] if senses else term.de,
+        "category": PROMOTED_CATEGORY,
+        "definition": definition,
+    }
+
+
 def curated_terms(hits: Iterable[Hit], termbase: Termbase) -> list[TermHit]:
     """Glossary matcher hits as TermHits (hits of unknown entries are left out)."""
     found: list[TermHit] = []

@@ -277,9 +277,7 @@ class Vocabulary:
             if not known:
                 continue  # not a real part: Wahlter|mine
             if head.strength == STRONG or mod.strength == STRONG:
-                lemma = (
-                    f"{modifier}-{head.lemma}" if hyphenated else modifier + head.lemma.lower()
-                )
+                lemma = f"{modifier}-{head.lemma}" if hyphenated else modifier + head.lemma.lower()
                 return Verdict(lemma, _compound_senses(mod, head), head.lemma)
         return None
 
@@ -368,12 +366,20 @@ def _reading(
     lemma = security_lemma or other_lemma
     if not lemma:
         return Reading("")
-    en = tuple(dict.fromkeys([*security_senses, *other_senses]))[:MAX_SENSES]
+    en = _distinct([*security_senses, *other_senses])
     if not security_lemma:
         return Reading(lemma, en, NONE, rival)
     mostly = security_weight >= plain_count
     strong = mostly and not rival and fold(lemma) not in _COMMON
     return Reading(lemma, en, STRONG if strong else WEAK, rival)
+
+
+def _distinct(senses: Iterable[str]) -> tuple[str, ...]:
+    """The first MAX_SENSES senses, without repeats that differ only in case."""
+    kept: dict[str, str] = {}
+    for sense in senses:
+        kept.setdefault(sense.casefold(), sense)
+    return tuple(kept.values())[:MAX_SENSES]
 
 
 def _clean_sense(text: str) -> str:
@@ -393,7 +399,7 @@ def _compound_senses(mod: Reading, head: Reading) -> tuple[str, ...]:
     if short and head.en:
         senses.append(f"{short[0]} {head.en[0]}")
     senses += head.en
-    return tuple(dict.fromkeys(senses))[:MAX_SENSES]
+    return _distinct(senses)
 
 
 _VOCABULARIES: weakref.WeakKeyDictionary[Dictionary, Vocabulary] = weakref.WeakKeyDictionary()

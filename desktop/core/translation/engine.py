@@ -17,6 +17,10 @@ verifies; ``mask="always"`` masks first and falls back to the plain translation 
 Auto is the default because masking everything measurably hurt the Chinese test model
 (numbers turned into names), while most sentences keep their designators anyway.
 
+``translate()`` takes one document; ``translate_stream()`` takes many in a row (the library),
+read lazily, so that model calls stay full across documents. With ``background=True`` a run
+gives way to foreground runs (the reading window) of any engine in the process.
+
 Flags per sentence (``SentenceResult.flags``) are described in ``desktop.core.translation.quality``.
 """
 

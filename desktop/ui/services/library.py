@@ -67,6 +67,7 @@ class LibraryService(QObject):
         self._lock = threading.Lock()
         self._library: Any = None
         self._terms: Any = None  # (glossary mtime, termbase, matcher, dictionary)
+        self._terms_lock = threading.Lock()
         self._engines: dict[tuple[str, str], object] = {}
         self._model_keys: dict[tuple[str, str], str] = {}
         self._edit_ids = itertools.count(1)
@@ -100,13 +101,9 @@ class LibraryService(QObject):
 
                 self._library = Library.open_default(self._paths)
                 message = getattr(self._library, "notice", None)
-                if message:
-                    self._relay_notice(str(message))
+                if message:  # a damaged file was moved aside: say so (queued to the GUI)
+                    self.notice.emit(str(message))
             return self._library
-
-    def _relay_notice(self, message: str) -> None:
-        # Signals may be emitted from a worker: Qt queues them to the GUI thread.
-        self.notice.emit(message)
 
     def terms(self) -> tuple[Any, Any, Any]:
         """Termbase, matcher and (when its index is ready) dictionary for new articles.
@@ -114,7 +111,7 @@ class LibraryService(QObject):
         Rebuilt when the user glossary file changed (a term was added in the window).
         """
         stamp = _mtime(self._paths.user_glossary)
-        with self._lock:
+        with self._terms_lock:  # not the store's lock: a query need not wait for this
             if self._terms is None or self._terms[0] != stamp:
                 from desktop.core.glossary.termbase import Termbase
                 from desktop.core.library.importer import ready_dictionary

@@ -137,9 +137,7 @@ def test_context_in_the_same_or_a_neighbouring_sentence():
     assert article_hits("Eine Mine explodierte. Es war laut. Der Panzer brannte.") == [
         ("Panzer", "panzer")
     ]
-    assert article_hits("Eine Mine explodierte.\n\nDer Panzer brannte.") == [
-        ("Panzer", "panzer")
-    ]
+    assert article_hits("Eine Mine explodierte.\n\nDer Panzer brannte.") == [("Panzer", "panzer")]
 
 
 def test_a_related_entry_gives_context_whatever_its_category():

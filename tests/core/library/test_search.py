@@ -173,3 +173,11 @@ def test_lemma_text_keeps_order_and_adds_heads():
     assert words[:4] == ["zwei", "flugabwehrrakete", "treffen", "panzerhaubitze"]
     assert {"rakete", "haubitze"} <= set(words[4:])
     assert "bitze" not in words  # Panzerhau|bitze: the modifier is no word
+
+
+def test_exact_before_lemma_and_newest_first(lib, add):
+    old = add("Alt\n\nZwei Raketen am Montag.\n")
+    lemma_only = add("Mitte\n\nEine Rakete am Dienstag.\n")
+    new = add("Neu\n\nDrei Raketen am Mittwoch.\n")
+    order = [(h.article_id, h.how) for h in lib.search("Raketen")]
+    assert order == [(new, "exact"), (old, "exact"), (lemma_only, "lemma")]

@@ -123,3 +123,16 @@ def test_week_of_uses_iso_weeks():
     assert week_of("2025-01-01") == "2025-W01"
     assert week_of("2024-12-30") == "2025-W01"
     assert week_of(dt.date(2021, 1, 3).isoformat()) == "2020-W53"
+
+
+def test_co_mentions_of_a_common_term_come_from_its_latest_articles(lib, corpus, keys, monkeypatch):
+    from desktop.core.library import terms_index
+
+    full = lib.term("Bundeswehr")
+    assert full.co_window == len(full.articles) == 3
+    monkeypatch.setattr(terms_index, "CO_WINDOW", 2)  # the latest two: d (today) and b
+    windowed = lib.term("Bundeswehr")
+    assert windowed.co_window == 2 and len(windowed.articles) == 3
+    shared = {m.key: m.articles for m in windowed.co_mentions}
+    assert shared[keys("Drohne")] == 1  # only b of the two has drones (a is older)
+    assert keys("IRIS-T SLM") in shared

@@ -166,3 +166,10 @@ def test_term_hits_carry_offsets_and_the_dictionary_source(vocabulary):
     assert [(h.text, h.start, h.source, h.key, h.kind) for h in hits] == [
         ("Kasernen", text.rindex("Kasernen"), DICTIONARY, "ding:Kaserne", DICTIONARY)
     ]
+
+
+def test_a_form_read_after_its_lemma_gets_the_lemma_reading(vocabulary):
+    fresh = Vocabulary(vocabulary.dictionary)
+    assert fresh.classify(["Mine"]) == {}
+    # "Minen" is listed only under the [mil.] line; "Mine" (read first) is also mining
+    assert fresh.classify(["Minen", "Goldminen"]) == {}

@@ -227,3 +227,16 @@ def test_sorting_by_column_keeps_the_selection(qtbot, library_window, imported, 
     counts = [r.term_count for r in dock.model.rows()]
     assert counts == sorted(counts, reverse=True)
     assert dock.selected_ids() == chosen
+
+
+def test_a_damaged_library_is_moved_aside_with_a_message(qtbot, library_window):
+    from desktop.config import Paths
+
+    db = Paths.from_env().library_db
+    db.parent.mkdir(parents=True, exist_ok=True)
+    db.write_bytes(b"this is not a database" * 200)
+    window = library_window()
+    qtbot.waitUntil(lambda: "damaged" in window.statusBar().currentMessage(), timeout=10000)
+    assert "\n" not in window.statusBar().currentMessage()
+    assert list(db.parent.glob(db.name + ".damaged*"))  # kept, not emptied
+    assert window.library.dock.model.rowCount() == 0
