@@ -122,6 +122,8 @@ class Vocabulary:
         self._verdicts: dict[str, Verdict | None] = {}
         self._readings: dict[str, Reading] = {}
         self._known: dict[str, bool] = {}  #: a form the dictionary lists at all
+        #: parsed noun sub-entries by (line, position); None for one that is no noun
+        self._subs: dict[tuple[int, int], tuple[SubEntry, tuple[str, ...]] | None] = {}
         self._build()
 
     def _build(self) -> None:
@@ -232,13 +234,17 @@ class Vocabulary:
 
     def _rows(self, texts: list[str]) -> dict[str, Reading]:
         hits = self.dictionary.german_hits_many(texts)
-        wanted = {(h.line, h.pos) for found in hits.values() for h in found}
+        subs = self._subs
+        if len(subs) > _MAX_CACHED:
+            subs.clear()
+        wanted = {(h.line, h.pos) for found in hits.values() for h in found} - subs.keys()
         lines = self.dictionary.line_texts({line for line, _ in wanted})
         positions: dict[int, list[int]] = {}
         for line, pos in sorted(wanted):
             positions.setdefault(line, []).append(pos)
-        subs: dict[tuple[int, int], tuple[SubEntry, tuple[str, ...]]] = {}
         for line, text in lines.items():
+            for pos in positions[line]:
+                subs[(line, pos)] = None  # not a noun: never parsed again
             # only nouns can be terms: verb and adjective senses are not even parsed
             for sub, subjects in parse_subentries(text, positions[line], _has_noun_mark):
                 subs[(line, sub.pos)] = (sub, subjects)
@@ -333,7 +339,7 @@ def _security_weight(sub: SubEntry, subjects: tuple[str, ...]) -> int:
 
 
 def _reading(
-    hits: Iterable[Hit], subs: dict[tuple[int, int], tuple[SubEntry, tuple[str, ...]]]
+    hits: Iterable[Hit], subs: dict[tuple[int, int], tuple[SubEntry, tuple[str, ...]] | None]
 ) -> Reading:
     security_lemma = other_lemma = ""
     security_weight = plain_count = 0

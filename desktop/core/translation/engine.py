@@ -576,6 +576,7 @@ class TranslationEngine:
         for finished in self._work(feed, cancel, background):
             self._store(finished)
             yield from feed.results(finished, cancel, on_result)
+        yield from feed.results({}, cancel, on_result)  # the last read needed no model
 
     def _store(self, finished: dict[str, tuple[str, tuple[str, ...]]]) -> None:
         if self._cache is not None and finished:

@@ -130,11 +130,13 @@ def test_cached_sentences_come_in_their_place_and_while_reading(zh_paths, tkit):
             read.append(i)
             yield tkit.FakeSentence(f"c{i}", PLAIN[i % 2])
 
-    first_at = None
+    first_at, out = None, []
     for r in engine.translate_stream(many()):
         first_at = len(read) if first_at is None else first_at
+        out.append(r)
     assert first_at is not None and first_at < 400 and len(read) == 400
-    assert len(calls) == 1
+    assert [r.sentence_id for r in out] == [f"c{i}" for i in range(400)]
+    assert all(r.cached for r in out) and len(calls) == 1
 
 
 def test_cancel_stops_the_stream(zh_paths, tkit):
