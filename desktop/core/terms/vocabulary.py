@@ -22,9 +22,10 @@ strong (``Munitionsdepots``: Depot [mil.]), or the head is weak and the modifier
 modifier must be a word the dictionary knows (with a linking element, or as a verb stem),
 so a compound is split only at a real part boundary.
 
-The vocabulary is built once per open Dictionary (one pass over the tagged lines, about
-half a second) and caches every word it classified, so the words of an article cost one
-batch of SQLite queries, and a word seen before costs nothing.
+The word lists come from one pass over the tagged lines of the index (about a second, once
+per index file and process); each open Dictionary gets a Vocabulary that caches every word
+it classified, so the words of an article cost one batch of SQLite queries, and a word
+seen before costs nothing.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ import re
 import threading
 import weakref
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from desktop.core.dictionary import fold
 from desktop.core.dictionary.ding import NOUN_CODES, SubEntry, parse_subentries
@@ -89,7 +90,9 @@ _SENSE_NOISE = re.compile(
 _PLACEHOLDER = re.compile(r"\b(?:sb|sth)\.(?:['’]s)?|\bone['’]s\b|\bsomebody\b|\bsomething\b")
 _SPACES = re.compile(r"\s+")
 _MAX_CACHED = 200_000
-_NOUN_MARKS = tuple(f"{{{code}}}" for code in NOUN_CODES)  # "{m}" ... in a line's raw text
+_ADJECTIVAL = frozenset({"m", "f"})  # both genders: a noun made from an adjective
+# "{m}", "{pl}", "{m,f}" ... in a line's raw text
+_NOUN_MARK = re.compile(r"\{(?:" + "|".join(sorted(NOUN_CODES)) + r")\s*[,;}]")
 
 
 @dataclass(frozen=True)
@@ -123,10 +126,29 @@ class Vocabulary:
         self._readings: dict[str, Reading] = {}
         self._known: dict[str, bool] = {}  #: a form the dictionary lists at all
         #: parsed noun sub-entries by (line, position); None for one that is no noun
-        self._subs: dict[tuple[int, int], tuple[SubEntry, tuple[str, ...]] | None] = {}
+        self._subs: dict[tuple[int, int], _Sub | None] = {}
         self._build()
 
     def _build(self) -> None:
+        # The lists depend only on the index file: Dictionaries opened on the same index
+        # (the window's, the library's) share them instead of scanning it again.
+        index = self.dictionary.index
+        try:
+            stamp = (str(index), index.stat().st_mtime_ns)
+        except OSError:
+            stamp = None
+        with _KEYS_LOCK:
+            cached = _KEYS.get(stamp) if stamp is not None else None
+        if cached is None:
+            cached = self._scan()
+            if stamp is not None:
+                with _KEYS_LOCK:
+                    _KEYS.clear()  # one index at a time is in use
+                    _KEYS[stamp] = cached
+        self.keys, self._heads = cached
+
+    def _scan(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The folded forms of security nouns, and those forms with the endings heads add."""
         markers = [f"[{s}]" for s in SUBJECTS] + list(CONTEXT_WORDS)
         keys: set[str] = set()
         for _, text in self.dictionary.lines_containing(markers):
@@ -137,9 +159,9 @@ class Vocabulary:
                     word = term.bare()
                     if word and " " not in word and len(word) >= MIN_HEAD:
                         keys.add(fold(word))
-        self.keys = frozenset(keys)
-        # the keys with the case and plural endings a head may add (Depot-s, Kaserne-n)
-        self._heads = frozenset(keys | {k + e for k in keys for e in _ENDINGS})
+        # a head may carry a case or plural ending the list lacks (Depot-s, Kaserne-n)
+        heads = keys | {k + e for k in keys for e in _ENDINGS}
+        return frozenset(keys), frozenset(heads)
 
     # --- classifying the words of an article -------------------------------------------------
 
@@ -243,11 +265,16 @@ class Vocabulary:
         for line, pos in sorted(wanted):
             positions.setdefault(line, []).append(pos)
         for line, text in lines.items():
-            for pos in positions[line]:
+            wanted_here = positions[line]
+            for pos in wanted_here:
                 subs[(line, pos)] = None  # not a noun: never parsed again
-            # only nouns can be terms: verb and adjective senses are not even parsed
-            for sub, subjects in parse_subentries(text, positions[line], _has_noun_mark):
-                subs[(line, sub.pos)] = (sub, subjects)
+            # only nouns can be terms: verb and adjective senses are not even parsed; the
+            # main sub-entry tells whether the line is an adjective used as a noun
+            parsed = parse_subentries(text, sorted({0, *wanted_here}), _has_noun_mark)
+            adjectival = bool(parsed) and parsed[0][0].pos == 0 and _is_adjectival(parsed[0][0])
+            for sub, subjects in parsed:
+                if sub.pos in wanted_here:
+                    subs[(line, sub.pos)] = _Sub(sub, subjects, adjectival)
         readings = {}
         for text in texts:
             found = hits.get(text, ())
@@ -311,7 +338,7 @@ def _forms(word: str) -> tuple[str, ...]:
 
 
 def _has_noun_mark(german: str) -> bool:
-    return any(mark in german for mark in _NOUN_MARKS)
+    return _NOUN_MARK.search(german) is not None
 
 
 def _modifier_forms(modifier: str) -> tuple[str, ...]:
@@ -338,11 +365,23 @@ def _security_weight(sub: SubEntry, subjects: tuple[str, ...]) -> int:
     return 0
 
 
-def _reading(
-    hits: Iterable[Hit], subs: dict[tuple[int, int], tuple[SubEntry, tuple[str, ...]] | None]
-) -> Reading:
+class _Sub(NamedTuple):
+    """A parsed noun sub-entry, its subject tags, and whether its line is adjectival."""
+
+    sub: SubEntry
+    subjects: tuple[str, ...]
+    adjectival: bool
+
+
+def _is_adjectival(sub: SubEntry) -> bool:
+    """ "Rote {m,f}" (a red): an adjective used as a noun, marked with both genders."""
+    return any(_ADJECTIVAL.issubset(t.grammar) for t in sub.german)
+
+
+def _reading(hits: Iterable[Hit], subs: dict[tuple[int, int], _Sub | None]) -> Reading:
     security_lemma = other_lemma = ""
     security_weight = plain_count = 0
+    adjectival = False
     security_senses: list[str] = []
     other_senses: list[str] = []
     rival = False
@@ -350,11 +389,16 @@ def _reading(
         found = subs.get((hit.line, hit.pos))
         if found is None or hit.kind == KIND_PREFIX:
             continue
-        sub, subjects = found
+        sub, subjects, adjectival_line = found
         if not sub.german:
             continue
         term = sub.german[hit.syn] if hit.syn < len(sub.german) else sub.german[0]
         if not (term.is_noun or (not term.grammar and any(t.is_noun for t in sub.german))):
+            continue
+        if adjectival_line or _is_adjectival(sub):
+            # "Rote {m,f}" (a red), "Roten {pl}": an adjective used as a noun; capitalised
+            # in a name (im Roten Meer, die Rote Armee) it is the adjective: no term
+            adjectival = True
             continue
         senses = [s for s in (_clean_sense(t.display()) for t in sub.english) if s]
         weight = _security_weight(sub, subjects)
@@ -370,7 +414,7 @@ def _reading(
             other_lemma = other_lemma or term.bare()
             other_senses += senses
     lemma = security_lemma or other_lemma
-    if not lemma:
+    if not lemma or adjectival:
         return Reading("")
     en = _distinct([*security_senses, *other_senses])
     if not security_lemma:
@@ -408,6 +452,8 @@ def _compound_senses(mod: Reading, head: Reading) -> tuple[str, ...]:
     return _distinct(senses)
 
 
+_KEYS: dict[tuple[str, int], tuple[frozenset[str], frozenset[str]]] = {}
+_KEYS_LOCK = threading.Lock()
 _VOCABULARIES: weakref.WeakKeyDictionary[Dictionary, Vocabulary] = weakref.WeakKeyDictionary()
 _VOCABULARIES_LOCK = threading.Lock()
 

@@ -131,3 +131,15 @@ def test_hits_given_by_the_caller_are_used(bundled, real_dictionary):
     assert find_terms(article, bundled, bundled.matcher(), real_dictionary, hits=hits) == (
         find_terms(article, bundled, bundled.matcher(), real_dictionary)
     )
+
+
+def test_a_capitalised_adjective_in_a_name_is_no_term(bundled, real_dictionary):
+    # Ding lists "Rote {m,f}; Roten {pl}" [pol.] (a red, the Reds): in "im Roten Meer" it is
+    # the adjective of a name, in a paragraph dense with other dictionary terms.
+    text = (
+        "Die Putschisten flohen über das Rote Meer. Im Roten Meer kreuzten Fregatten, "
+        "die Junta räumte die Kasernen und Stützpunkte."
+    )
+    _, terms = _terms(text, bundled, real_dictionary)
+    found = [t.text for t in _dictionary_terms(terms)]
+    assert "Kasernen" in found and "Rote" not in found and "Roten" not in found

@@ -37,6 +37,7 @@ LINES = [
     "Kriminaldienst {m} (Polizei) [adm.] :: detective service",
     "abfangen {vt} | abfangend | abgefangen :: to intercept | intercepting | intercepted",
     "jdn. angreifen {vt} [mil.] :: to attack sb.",
+    "Rote {m,f}; Roter [pol.] | Roten {pl}; Rote :: red; commie [coll.] | reds; commies",
 ]
 
 
@@ -173,3 +174,9 @@ def test_a_form_read_after_its_lemma_gets_the_lemma_reading(vocabulary):
     assert fresh.classify(["Mine"]) == {}
     # "Minen" is listed only under the [mil.] line; "Mine" (read first) is also mining
     assert fresh.classify(["Minen", "Goldminen"]) == {}
+
+
+def test_an_adjective_used_as_a_noun_is_no_term(vocabulary):
+    # "Rote {m,f}" [pol.] (a red); capitalised in "das Rote Meer" it is the adjective
+    assert lemma(vocabulary, "Rote") is None
+    assert lemma(vocabulary, "Roten") is None

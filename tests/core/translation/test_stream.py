@@ -214,3 +214,14 @@ def test_a_foreground_translation_takes_the_next_call(zh_paths, tkit):
     assert during == []
     assert any(who == "library" and t > last[-1] for who, t, _ in log)  # it went on
     assert [r.sentence_id for r in got] == [s.id for s in src]
+
+
+def test_stream_of_nothing_or_only_blank_sentences(zh_paths, tkit):
+    engine = TranslationEngine.open("zh", "en", zh_paths, cache=False, max_batch_size=4)
+    calls = logged(engine)
+    assert list(engine.translate_stream(iter([]))) == []
+    src = tkit.sentences(*["", " ", "—", "12:30", "***"] * 3)
+    got = list(engine.translate_stream(iter(src)))
+    assert [r.sentence_id for r in got] == [s.id for s in src]
+    assert [r.target for r in got] == ["", "", "—", "12:30", "***"] * 3
+    assert calls == []
