@@ -309,41 +309,56 @@ def main() -> int:
     return 0
 
 
-def priority(current, paths, sents, beam: int, threads: int, shared) -> None:
+def priority(current, paths, sents, beam: int, threads: int, shared, repeats: int = 3) -> None:
     """A short foreground translate() (the reading window: its own engine with one thread
-    fewer, as the window opens it) while a background stream runs on the shared model."""
+    fewer, as the window opens it) alone and while a library stream runs on the shared model
+    with background=False and True; medians of the time to the first and the last result."""
     window = current.TranslationEngine.open("zh", "en", paths, beam_size=beam, cache=False,
                                             threads=max(1, threads - 1))  # fmt: skip
     window.load()
-    doc = [Sentence(f"w{i}", s.text) for i, s in enumerate(sents[:12])]
-    alone = []
-    for _ in range(2):
+    doc = [Sentence(f"w{i}", s.text) for i, s in enumerate(sents[-40:])]  # an article
+
+    def foreground() -> tuple[float, float]:
         t0 = time.perf_counter()
-        list(window.translate(doc))
-        alone.append(time.perf_counter() - t0)
-    print(f"priority: a {len(doc)}-sentence foreground translate() alone: {min(alone):.2f} s")
+        first = None
+        for _ in window.translate(doc):
+            first = first or time.perf_counter() - t0
+        return first or 0.0, time.perf_counter() - t0
+
+    def report(label: str, runs: list[tuple[float, float]], extra: str = "") -> None:
+        firsts, lasts = zip(*runs, strict=True)
+        print(f"  {label:42s} first result {statistics.median(firsts):.2f} s, all "
+              f"{statistics.median(lasts):.2f} s{extra}")  # fmt: skip
+
+    print(f"priority: a {len(doc)}-sentence foreground translate() (window engine, "
+          f"{max(1, threads - 1)} thread(s)), median of {repeats}:")  # fmt: skip
+    foreground()  # warm up
+    report("alone", [foreground() for _ in range(repeats)])
     for background in (False, True):
         library = current.TranslationEngine.open("zh", "en", paths, beam_size=beam,
                                                  threads=threads, cache=False)  # fmt: skip
-        library._steps[0]._translator = shared
-        cancel = threading.Event()
-        got: list = []
+        step = library._steps[0]
+        step._translator = shared
+        calls: list[int] = []
+        submit = step.submit
+        step.submit = lambda texts, submit=submit, calls=calls: calls.append(1) or submit(texts)
+        runs, during = [], []
+        for _ in range(repeats):
+            cancel = threading.Event()
 
-        def run(lib=library, bg=background, out=got, stop=cancel) -> None:
-            out.extend(lib.translate_stream(iter(sents), cancel=stop, background=bg))
+            def run(lib=library, bg=background, stop=cancel) -> None:
+                list(lib.translate_stream(iter(sents), cancel=stop, background=bg))
 
-        worker = threading.Thread(target=run)
-        worker.start()
-        time.sleep(1.5)
-        t0, before = time.perf_counter(), len(got)
-        list(window.translate(doc))
-        fg = time.perf_counter() - t0
-        during = len(got) - before
-        time.sleep(1.0)
-        cancel.set()
-        worker.join()
-        print(f"  ... while the library stream runs with background={background}: {fg:.2f} s "
-              f"(library results during the foreground run: {during})")  # fmt: skip
+            worker = threading.Thread(target=run)
+            worker.start()
+            time.sleep(1.5)  # the library is under way
+            before = len(calls)
+            runs.append(foreground())
+            during.append(len(calls) - before)
+            cancel.set()
+            worker.join()
+        report(f"while a library stream runs, background={background}", runs,
+               f"; library model calls queued meanwhile: {during}")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -175,7 +175,7 @@ class MainWindow(WindowSettingsMixin, ModelsExportMixin, QMainWindow):
         self.dock.entrySelected.connect(self._on_entry_selected)
         self.dock.addTermRequested.connect(self.add_term)
         self.dock.promoteRequested.connect(self.promote_term)
-        self.dock.sentenceRequested.connect(self._reveal_sentence)
+        self.dock.sentenceRequested.connect(self.reveal_sentence)
         self.view.termClicked.connect(lambda eid: self.dock.select_entry(eid))
         panel = self.view.no_model
         panel.downloadRequested.connect(self.download_model)
@@ -264,9 +264,9 @@ class MainWindow(WindowSettingsMixin, ModelsExportMixin, QMainWindow):
         self._end_fetch()
         self.status_label.setText(message)
         self.documentFailed.emit(message)
-        self._warn(self.tr("Cannot open the document"), message)
+        self.warn(self.tr("Cannot open the document"), message)
 
-    def _warn(self, title: str, message: str) -> None:
+    def warn(self, title: str, message: str) -> None:
         """A modal warning showing MESSAGE as plain text; headless, only logged."""
         if self.headless:  # the caller reports it too (status bar, documentFailed)
             log.info("%s: %s", title, message)
@@ -490,7 +490,7 @@ class MainWindow(WindowSettingsMixin, ModelsExportMixin, QMainWindow):
                     self.view.source.scroll_to_sentence(sid)
                     self.view.target.scroll_to_sentence(sid)
 
-    def _reveal_sentence(self, sid: str) -> None:
+    def reveal_sentence(self, sid: str) -> None:
         self.view.highlight(sid)
         self.view.source.scroll_to_sentence(sid)
         self.view.target.scroll_to_sentence(sid)
@@ -520,7 +520,7 @@ class MainWindow(WindowSettingsMixin, ModelsExportMixin, QMainWindow):
         try:
             entry = self.glossary_service.add_entry(dialog.values(), self.article)
         except Exception as exc:  # noqa: BLE001 - shown to the user, the document stays
-            self._warn(self.tr("Could not save the glossary"), str(exc))
+            self.warn(self.tr("Could not save the glossary"), str(exc))
             return False
         self.status_label.setText(self.tr("Added “%1” to your glossary.").replace("%1", entry.de))
         return True
@@ -538,7 +538,7 @@ class MainWindow(WindowSettingsMixin, ModelsExportMixin, QMainWindow):
         try:
             entry = self.glossary_service.add_entry(glossary_values(term), self.article)
         except Exception as exc:  # noqa: BLE001 - shown to the user, the document stays
-            self._warn(self.tr("Could not save the glossary"), str(exc))
+            self.warn(self.tr("Could not save the glossary"), str(exc))
             return False
         self.status_label.setText(self.tr("Added “%1” to your glossary.").replace("%1", entry.de))
         return True

@@ -87,7 +87,7 @@ def test_timeout_ends_the_process_even_when_the_window_blocks(tmp_path):
         from desktop.ui.main_window import MainWindow
 
         # A dialog nobody can click, as the window showed before it had a headless mode.
-        MainWindow._warn = lambda self, title, message: QMessageBox.warning(self, title, message)
+        MainWindow.warn = lambda self, title, message: QMessageBox.warning(self, title, message)
         from desktop.cli import main
         sys.exit(main(["screenshot", {str(doc)!r}, "--out", {str(out)!r}, "--timeout", "2"]))
     """)

@@ -44,7 +44,7 @@ def test_ts_covers_the_code(tmp_path):
     if not Path(lupdate).exists():
         pytest.skip("pyside6-lupdate is not installed")
     fresh = tmp_path / "fresh.ts"
-    sources = sorted(str(p) for p in (ROOT / "desktop" / "ui").glob("*.py"))
+    sources = sorted(str(p) for p in (ROOT / "desktop" / "ui").rglob("*.py"))
     subprocess.run([lupdate, *sources, "-ts", str(fresh)], check=True, capture_output=True)
     missing = set(_messages(fresh)) - set(_messages(TS))
     assert missing == set(), "run pyside6-lupdate and translate the new strings"

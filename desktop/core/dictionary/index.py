@@ -23,6 +23,7 @@ SHA-256: size and mtime are the fast check, the checksum decides when they diffe
 from __future__ import annotations
 
 import hashlib
+import errno
 import os
 import stat
 import tempfile
@@ -421,7 +422,10 @@ def connect(index: Path) -> sqlite3.Connection:
     """A read-only connection to INDEX (raises _Damaged if SQLite cannot read it)."""
     import sqlite3
 
-    st = os.stat(index)  # FileNotFoundError passes through
+    try:
+        st = os.stat(index)  # FileNotFoundError passes through
+    except NotADirectoryError:  # a file where a folder of the path should be: no index
+        raise FileNotFoundError(errno.ENOENT, "no dictionary index", str(index)) from None
     if not stat.S_ISREG(st.st_mode):
         raise _Damaged(f"{index.name} is not a regular file")
     try:

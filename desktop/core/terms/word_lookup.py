@@ -99,6 +99,9 @@ def open_dictionary(
         return None, str(exc), True
     except DictionaryError as exc:
         return None, str(exc), False
+    except OSError as exc:  # the data dir is unusable (not a folder, no permission)
+        where = exc.filename or paths.data
+        return None, f"the dictionary index cannot be read or made: {exc.strerror}: {where}", False
 
 
 def look_up_word(

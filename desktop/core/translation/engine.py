@@ -645,6 +645,8 @@ class TranslationEngine:
             if not got and not pipe.retries:
                 return _IDLE
             texts = got
+        if background:
+            self._steps[0].translator()  # a first-time model load is not done under the lock
         with PRIORITY.gate(background) as free:
             if free:
                 pipe.submit(texts, room)

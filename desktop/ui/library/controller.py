@@ -263,7 +263,7 @@ class LibraryController(QObject):
         self.current_id = stored.id
         self._stored = dict(stored.translations)
         if sentence_id and stored.article is self.window.article:
-            self.window._reveal_sentence(sentence_id)
+            self.window.reveal_sentence(sentence_id)
         if not stored.row.read:
             self.dock.model.update_rows([stored.id], read=True)
             self.service.set_read([stored.id], True)
@@ -394,7 +394,7 @@ class LibraryController(QObject):
     def _on_import_finished(self, report) -> None:
         self.import_strip.stop()
         self.last_report = report
-        self._say(self.tr("Import: %1").replace("%1", summary_text(report, self.tr)))
+        self._say(self.tr("Import: %1").replace("%1", summary_text(report)))
         if not self.window.headless:
             if self.report_dialog is not None:
                 self.report_dialog.close()
@@ -532,14 +532,14 @@ class LibraryController(QObject):
         elif kind == "import":
             self.import_strip.stop()
             self._say(message)
-            self.window._warn(self.tr("The import failed"), message)
+            self.window.warn(self.tr("The import failed"), message)
         elif kind == "batch":
             self.batch_strip.stop()
             self.batch_action.setText(self.tr("Translate the &Library"))
             self._say(self.tr("Library translation: %1").replace("%1", message))
         elif kind == "export":
             self._say(message)
-            self.window._warn(self.tr("Export failed"), message)
+            self.window.warn(self.tr("Export failed"), message)
         elif kind in ("add", "translations"):
             log.info("library: %s", message)  # reading goes on; the library is an extra
             self._say(self.tr("Not stored in the library: %1").replace("%1", message))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -72,7 +72,7 @@ class ImportReportDialog(QDialog):
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName(self.tr("Import summary"))
-        self.summary.setText(summary_text(report, self.tr))
+        self.summary.setText(summary_text(report))
         layout.addWidget(self.summary)
         self.failures = QPlainTextEdit(self)
         self.failures.setReadOnly(True)
@@ -88,17 +88,24 @@ class ImportReportDialog(QDialog):
         self.resize(560, 320 if lines else 140)
 
 
-def summary_text(report, tr) -> str:
+def summary_text(report) -> str:
     """One line: how many articles were added, already there, failed (and cancelled)."""
+    # One fixed context ("ImportReport"), so that lupdate and the lookup at run time agree.
     text = (
-        tr("%1 added, %2 already in the library, %3 failed.")
+        QCoreApplication.translate(
+            "ImportReport", "%1 added, %2 already in the library, %3 failed."
+        )
         .replace("%1", str(report.added))
         .replace("%2", str(report.duplicates))
         .replace("%3", str(len(report.failed)))
     )
     if getattr(report, "cancelled", False):
-        text += " " + tr("The import was cancelled; what was imported stays.")
+        text += " " + QCoreApplication.translate(
+            "ImportReport", "The import was cancelled; what was imported stays."
+        )
     stopped = getattr(report, "stopped", None)
     if stopped:
-        text += " " + tr("The import stopped: %1").replace("%1", str(stopped))
+        text += " " + QCoreApplication.translate("ImportReport", "The import stopped: %1").replace(
+            "%1", str(stopped)
+        )
     return text

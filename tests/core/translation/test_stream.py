@@ -122,6 +122,8 @@ def test_cached_sentences_come_in_their_place_and_while_reading(zh_paths, tkit):
     assert [r.cached for r in got] == [False, True, False, True, False, False]
     assert got[4].target == got[0].target and got[5].target == "🙂🙂"
     assert calls == [[PLAIN[2]]]  # the duplicate is translated once, cached ones never
+    (again,) = engine.translate(tkit.sentences(PLAIN[2]))
+    assert again.cached and again.target == got[0].target  # the stream fills the cache
     # A long run of cached sentences is passed on while it is being read.
     read = []
 
