@@ -130,14 +130,14 @@ def test_filters_by_site_date_term_and_tag(qtbot, library_window, imported, arti
         "Eurofighter sichern Luftraum über dem Baltikum",
     )
     dock.clear_filters()
-    qtbot.waitUntil(lambda: len(_titles(window)) == 8)
+    qtbot.waitUntil(lambda: len(_titles(window)) == 8, timeout=10000)
     dock.term.setText("Patriot")
     shows(
         "Schwere Angriffe auf Kiew: Patriot fängt Raketen ab",
         "Weiteres Patriot-System für die Ukraine",
     )
     dock.clear_filters()
-    qtbot.waitUntil(lambda: len(_titles(window)) == 8)
+    qtbot.waitUntil(lambda: len(_titles(window)) == 8, timeout=10000)
     # tags: edited in the list, then a filter
     row = dock.model.row_of(next(r.id for r in dock.model.rows() if r.title.startswith("BND")))
     dock.model.setData(dock.model.index(row, TAGS), "Spionage, Sabotage,  ")
