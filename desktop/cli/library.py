@@ -7,6 +7,7 @@ add, list, search, term, translate, export, remove and restore call the same
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -58,7 +59,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
     a = actions.add_parser("add", help="import files, folders, URL lists and URLs")
     a.add_argument("items", nargs="+", metavar="PATH|URL")
-    a.add_argument("--lang", default="de", help="document language (default: de)")
+    a.add_argument("--lang", type=_language, default="de", help="document language (default: de)")
     a.add_argument("--json", action="store_true", help="machine-readable output")
     a.set_defaults(func=_add)
 
@@ -130,6 +131,13 @@ def _usage(parser: argparse.ArgumentParser) -> int:
     parser.print_usage(sys.stderr)
     print(f"{parser.prog}: error: choose an action (see --help)", file=sys.stderr)
     return 2
+
+
+def _language(text: str) -> str:
+    # Stored with each article: `translate --from de` would never pick up a "Deutsch" one.
+    if not re.fullmatch(r"[a-z]{2,3}", text):
+        raise argparse.ArgumentTypeError(f"{safe(text)!r} is not a language code (de, en, ...)")
+    return text
 
 
 def _id_list(text: str) -> list[int]:
@@ -314,7 +322,12 @@ def _translate(args: argparse.Namespace) -> int:
     with _library() as lib:
         pending = lib.count_untranslated(args.from_code)
         if not pending:
-            print("every sentence in the library is translated")
+            others = lib.count_untranslated()
+            if others:
+                print(safe(f"no untranslated {args.from_code!r} sentences; "
+                           f"{others} in other languages (--from)"))  # fmt: skip
+            else:
+                print("every sentence in the library is translated")
             return EXIT_OK
         try:
             engine = TranslationEngine.open(

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from pathlib import Path
 
 
@@ -20,6 +22,13 @@ def write_bytes_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     import tempfile
 
     path = Path(path)
+    try:
+        mode: int | None = path.stat().st_mode
+    except OSError:
+        mode = None  # missing (or unreachable: mkstemp below says why)
+    if mode is not None and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        # The rename would replace the FIFO or device (as root even /dev/full) by a file.
+        raise OSError(errno.EINVAL, "not a regular file (a device, pipe or socket)", str(path))
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     tmp = Path(tmp_name)
     try:

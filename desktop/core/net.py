@@ -129,9 +129,14 @@ def fetch(
     ("the Argos package index"); by default the server's host name.
     """
     what = what or describe(url)
-    if len(url) > _MAX_URL or urlsplit(url).scheme.lower() not in ("http", "https"):
+    if len(url) > _MAX_URL or url.partition(":")[0].lower() not in ("http", "https"):
         raise NetError(f"Could not read {what}: only http(s) addresses are supported.",
                        "http", url[:_MAX_URL])  # fmt: skip
+    try:
+        url = _request_url(url)
+    except ValueError as exc:
+        raise NetError(f"Could not read {url[:200]}: it is not a valid web address ({exc}).",
+                       "http", url) from None  # fmt: skip
     deadline = time.monotonic() + total_timeout if total_timeout else None
     have = dest.stat().st_size if dest is not None and dest.is_file() else 0
     if have > max_bytes:
@@ -144,6 +149,29 @@ def fetch(
         have = 0
     raise NetError(f"Could not read {what}: the server does not answer a resumed "
                    "download consistently.", "http", url)  # fmt: skip
+
+
+def _request_url(url: str) -> str:
+    """URL as sent: typed umlauts percent-encoded, a non-ASCII host in IDNA.
+
+    ValueError (its message says why) when URL names no host or a port out of range;
+    unchecked, a port like 99999 wraps around in the resolver and "refused" misleads.
+    """
+    from urllib.parse import quote, urlunsplit
+
+    parts = urlsplit(url)
+    if not parts.hostname:
+        raise ValueError("no server name")
+    port = parts.port  # ValueError for "abc" or 99999
+    if url.isascii():
+        return url
+    netloc = parts.netloc
+    if not netloc.isascii():
+        host = parts.hostname.encode("idna").decode("ascii")
+        netloc = host if port is None else f"{host}:{port}"
+    safe = "!#$%&'()*+,/:;=?@[]~"
+    path, query, fragment = (quote(p, safe=safe) for p in (parts.path, parts.query, parts.fragment))
+    return urlunsplit((parts.scheme, netloc, path, query, fragment))
 
 
 def _fetch_once(

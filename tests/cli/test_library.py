@@ -190,6 +190,24 @@ def test_translate_without_a_model_is_one_line(filled):
     assert "German→English" in one_line(proc)
 
 
+def test_translate_from_a_language_with_nothing_pending_says_so(filled):
+    # "every sentence in the library is translated" was printed for --from xx while all
+    # the German sentences were still untranslated.
+    proc = run("translate", "--from", "xx", "--to", "en")
+    assert proc.returncode == 0, proc.stderr
+    assert "every sentence" not in proc.stdout and "'xx'" in proc.stdout
+    assert "other languages" in proc.stdout
+
+
+@pytest.mark.parametrize("lang", ["", "de\x1b[31m", "deutsch!"])
+def test_add_with_a_language_that_is_no_code_is_a_usage_error(folder, lang):
+    # Stored as given, such articles were never picked up by `translate --from de`.
+    proc = run("add", str(folder / "a.txt"), "--lang", lang)
+    assert proc.returncode == 2 and "language code" in proc.stderr, proc.stderr
+    assert "Traceback" not in proc.stderr and "\x1b" not in proc.stderr
+    assert _list() == []
+
+
 ZH = "新闻\n\n俄罗斯向基辅发射了两枚导弹。他们逮捕了两名嫌疑人。\n\n今天天气很好。\n"
 
 

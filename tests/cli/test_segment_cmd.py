@@ -128,3 +128,10 @@ def test_reader_closing_the_pipe_is_not_an_error(tmp_path):
     err = proc.stderr.read()
     assert proc.wait(timeout=120) == 0
     assert err == b""
+
+
+def test_segment_malformed_url_is_one_line():
+    result = run("segment", "https://[::1")
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "not a valid web address" in result.stderr

@@ -116,6 +116,20 @@ def test_fetch_refuses_non_http_urls(tmp_path):
     assert "only http(s)" in str(err)
 
 
+@pytest.mark.parametrize("url", ["https://[::1", "http://127.0.0.1:99999/", "http:///path"])
+def test_malformed_address_is_one_line_not_a_wrong_reason(url):
+    # urlsplit raised ValueError past fetch (a traceback in `lagebild segment`); an
+    # out-of-range port was wrapped around by the resolver and reported as "refused".
+    err = fails("http", lambda: net.fetch(url, timeout=1, max_bytes=10))
+    assert "not a valid web address" in str(err)
+
+
+def test_address_with_umlauts_is_sent_percent_encoded(server):
+    server.routes["/wiki/%C3%9Cbung?q=Gr%C3%B6%C3%9Fe"] = lambda h: send(h, 200, b"ok")
+    got = net.fetch(server.base + "/wiki/Übung?q=Größe", timeout=5, max_bytes=100)
+    assert got.body == b"ok"
+
+
 def test_declared_length_over_the_cap_is_too_large(server):
     server.routes["/big"] = lambda h: send(h, 200, BODY)
     err = fails("too_large", lambda: net.fetch(server.base + "/big", timeout=5, max_bytes=1000))

@@ -219,15 +219,19 @@ def migrate(conn: sqlite3.Connection, target: int = VERSION) -> int:
     while current < target:
         conn.execute("BEGIN IMMEDIATE")
         try:
-            MIGRATIONS[current](conn)
-            conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
-            conn.execute("DELETE FROM schema_version")
-            conn.execute("INSERT INTO schema_version VALUES (?)", (current + 1,))
+            # Read again under the write lock: another process (two `library add` at
+            # once on a new library) may have migrated since the read above.
+            current = version(conn)
+            if current < target:
+                MIGRATIONS[current](conn)
+                conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+                conn.execute("DELETE FROM schema_version")
+                conn.execute("INSERT INTO schema_version VALUES (?)", (current + 1,))
+                current += 1
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
             raise
-        current += 1
     return current
 
 
@@ -286,6 +290,8 @@ def storage_message(exc: sqlite3.Error, path: Path) -> str:
         return f"the disk holding the library {path} is full; nothing more was stored"
     if "locked" in text or "busy" in text:
         return f"the library {path} is in use by another Lagebild; try again in a moment"
+    if "unable to open" in text and path.is_dir():
+        return f"the library {path} is a folder, not a library file; move it out of the way"
     if "unable to open" in text:
         return f"the library {path} cannot be opened (check the folder's permissions)"
     if "disk i/o" in text:

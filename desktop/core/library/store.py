@@ -369,6 +369,7 @@ class Library:
         """
         from desktop.core.library import search, terms_index
 
+        since, until = _filter_day(since), _filter_day(until)
         with self._read() as conn:
             term_id = None
             if term is not None:
@@ -536,6 +537,18 @@ class Library:
             except sqlite3.DatabaseError as exc:
                 return str(exc)
         return None
+
+
+def _filter_day(text: str | None) -> str | None:
+    """TEXT as YYYY-MM-DD; days are compared as text, so anything else would filter wrongly."""
+    import datetime as dt
+
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text.strip()).isoformat()
+    except ValueError:
+        raise QueryError(f"{text.strip()!r} is not a day; write it as YYYY-MM-DD") from None
 
 
 def translate_pending(

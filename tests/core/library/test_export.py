@@ -84,3 +84,19 @@ def test_a_failed_export_keeps_the_old_file(lib, add, tmp_path):
     with pytest.raises(UnknownArticle):
         lib.export_digest_html([a, 12345], dest)
     assert dest.read_text(encoding="utf-8") == "old"
+
+
+def test_an_export_onto_a_pipe_is_refused_and_the_pipe_stays(lib, add, tmp_path):
+    # The atomic rename replaced whatever DEST was: a FIFO (or, run as root, /dev/full)
+    # became a regular file and "wrote N mentions" was reported.
+    import os
+    import stat
+
+    add("Übung\n\nDie Bundeswehr übt.\n")
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    with pytest.raises(LibraryError) as info:
+        lib.export_term_csv("Bundeswehr", fifo)
+    assert "not a regular file" in str(info.value) and "\n" not in str(info.value)
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert not list(tmp_path.glob(".pipe.csv.*"))  # no temporary file left behind

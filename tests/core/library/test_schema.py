@@ -269,3 +269,39 @@ def test_a_read_only_library_gives_one_line(tmp_path, make_article):
     with Library.open(existing) as lib:
         assert [r.title for r in lib.list_articles()] == ["Alt"]
     assert os.access(existing, os.R_OK)
+
+
+def test_a_folder_where_the_library_file_belongs_is_named_as_such(tmp_path):
+    # SQLite says only "unable to open"; "check the folder's permissions" sent the user
+    # to the wrong fix.
+    (tmp_path / "library.sqlite").mkdir()
+    with pytest.raises(LibraryError) as info:
+        Library.open(tmp_path / "library.sqlite")
+    message = str(info.value)
+    assert "is a folder" in message and "\n" not in message
+    assert (tmp_path / "library.sqlite").is_dir()
+
+
+def test_two_processes_creating_the_library_at_once(tmp_path, monkeypatch):
+    # `library add` twice at once on a new library: both read version 0, the second then
+    # failed with "table articles already exists". The window between the two is made
+    # certain here: the other connection migrates right after this one read its version.
+    path = tmp_path / "library.sqlite"
+    mine, other = schema.connect(path), schema.connect(path)
+    real_version = schema.version
+    calls = []
+
+    def version_then_other_migrates(conn):
+        found = real_version(conn)
+        if conn is mine and not calls:
+            calls.append(found)
+            schema.migrate(other)
+        return found
+
+    monkeypatch.setattr(schema, "version", version_then_other_migrates)
+    try:
+        assert schema.migrate(mine) == schema.VERSION
+        assert calls == [0] and real_version(mine) == schema.VERSION
+    finally:
+        mine.close()
+        other.close()

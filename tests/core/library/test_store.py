@@ -107,6 +107,16 @@ def test_tags_read_and_filters(lib, add):
         lib.list_articles(sort="colour")
 
 
+@pytest.mark.parametrize("bad", ["garbage", "2025-13-45", "0000-00-00", "2025-02-30"])
+def test_a_filter_day_that_is_no_day_is_one_line(lib, add, bad):
+    # It was compared as text: "garbage" silently listed nothing, "2025-13-45" everything.
+    add(TEXT, date="2025-01-10")
+    for where in ("since", "until"):
+        with pytest.raises(LibraryError, match="YYYY-MM-DD") as info:
+            lib.list_articles(**{where: bad})
+        assert "\n" not in str(info.value) and bad in str(info.value)
+
+
 def test_article_day_reads_the_date_or_falls_back():
     assert article_day("2025-03-04T10:00:00+01:00", "2026-01-01T00:00:00") == "2025-03-04"
     assert article_day("4. März 2025", "2026-01-01T00:00:00") == "2026-01-01"
