@@ -22,8 +22,8 @@ SHA-256: size and mtime are the fast check, the checksum decides when they diffe
 
 from __future__ import annotations
 
-import hashlib
 import errno
+import hashlib
 import os
 import stat
 import tempfile
