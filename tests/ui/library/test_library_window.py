@@ -115,6 +115,8 @@ def test_filters_by_site_date_term_and_tag(qtbot, library_window, imported, arti
     def shows(*titles):
         qtbot.waitUntil(lambda: sorted(_titles(window)) == sorted(titles), timeout=10000)
 
+    # the site list is filled by its own query after the import: wait for it
+    qtbot.waitUntil(lambda: dock.site.findData("Nordwacht") > 0, timeout=10000)
     dock.site.setCurrentIndex(dock.site.findData("Nordwacht"))
     shows(
         "BND warnt vor russischer Sabotage",
