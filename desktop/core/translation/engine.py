@@ -584,20 +584,20 @@ class TranslationEngine:
             self._cache.put_many(self.model_key, rows)
 
     # -- the work -----------------------------------------------------------------------
-    # One package: whenever replicas are free, one asynchronous call with a batch
-    # (max_batch_size) per free replica goes to the model: at the start that is one batch
-    # per replica in one call, which CTranslate2 sorts by length (less padding, fewer
-    # decoding steps) and spreads over its replicas; the short batch, usually holding the
-    # first sentence (a title), finishes early. A retry (the masked second pass, or the
-    # plain fallback of mask="always") is known only when its sentence's batch is done; it
-    # goes first into the next call, which a replica runs while the other one is still
-    # busy, instead of running alone after everything else (a lone retry of one sentence
-    # costs about as long as a batch of ten: beam search is step-bound). Only retries after
+    # One package: whenever a replica is free, one asynchronous call of max_batch_size
+    # sentences goes to the model. The first call holds one batch per replica, which
+    # CTranslate2 sorts by length (less padding, fewer decoding steps) and spreads over
+    # its replicas; the short batch, usually holding the first sentence (a title),
+    # finishes early. A retry (the masked second pass, or the plain fallback of
+    # mask="always") is known only when its sentence's batch is done; it goes first into
+    # the next call, which a replica runs while the other one is still busy, instead of
+    # running alone after everything else (alone, one sentence costs as much as about
+    # four in a batch: beam search on a small batch is step-bound). Only retries after
     # the last new sentence are queued at once, alone. Calls are queued when a replica is
     # free, not sooner: whatever is queued still runs after a cancel and delays the next
     # document. Results are collected as they finish (polled, so cancel is seen within a
-    # few ms); translate() and translate_stream() put them back in input order. A chain of
-    # packages runs call by call through _work_chain.
+    # few ms); translate() and translate_stream() put them back in input order. A chain
+    # of packages runs call by call through _work_chain.
 
     def _work(
         self, feed: _Feed, cancel: threading.Event | None, background: bool
