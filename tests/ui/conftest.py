@@ -38,6 +38,10 @@ class FakeEngine:
                 out = out.replace(de, en)
         return "EN " + out
 
+    def translate_stream(self, sentences, cancel=None, on_result=None, background=False):
+        # the library's batch: one stream over many articles (the fake needs no laziness)
+        yield from self.translate(list(sentences), cancel, on_result)
+
     def translate(self, sentences, cancel=None, on_result=None):
         self.calls += 1
         for sent in sentences:

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 URL_LIST_SUFFIXES = (".txt", ".urls", ".list")
 MAX_URL_LIST = 4 * 1024 * 1024
-TRANSLATE_CHUNK = 256  # sentences per engine.translate() call (the engine pipelines inside)
+TRANSLATE_CHUNK = 256  # untranslated rows read from the store per page of the stream
 STORE_EVERY = 32  # translations per write transaction
 
 
@@ -192,52 +192,69 @@ def translate_pending(
     progress: Callable[[int, int], None] | None = None,
     cancel: threading.Event | None = None,
     language: str | None = None,
+    background: bool = False,
 ) -> int:
     """Translate up to LIMIT stored sentences that have no translation; the number stored.
 
-    Sentences go to ``engine.translate`` in chunks (the engine batches and pipelines
-    inside a chunk) and are stored every few results, so a cancelled, failed or killed run
-    keeps what it finished and the next run starts where this one stopped. A sentence the
-    engine cannot translate is skipped for this run (the cursor moves past it). LANGUAGE
-    limits the work to articles in the engine's source language.
+    The sentences of all pending articles go to ``engine.translate_stream`` as one stream,
+    so the model calls stay full across articles and a masked retry rides along with the
+    next article's sentences (one ``translate()`` per article left a replica idle at each
+    article's end). Results are stored every few sentences, so a cancelled, failed or
+    killed run keeps what it finished and the next run starts where this one stopped. A
+    sentence the engine cannot translate is skipped for this run. LANGUAGE limits the work
+    to articles in the engine's source language; BACKGROUND lets a foreground translation
+    (the reading window) take the model first.
     """
-    from desktop.core.documents.article import Sentence
-
     total = library.count_untranslated(language)
     if limit is not None:
         total = min(total, limit)
     stored = 0
-    cursor: tuple[int, int] | None = None
     key = engine.model_key
     if progress:
         progress(0, total)
-    while limit is None or stored < limit:
-        if cancel is not None and cancel.is_set():
-            break
-        want = TRANSLATE_CHUNK if limit is None else min(TRANSLATE_CHUNK, limit - stored)
-        rows = library.pending_sentences(want, after=cursor, language=language)
-        if not rows:
-            break
-        cursor = (rows[-1][0], rows[-1][1])
-        # Sentence ids repeat across articles (p1s1): the engine sees "article:sentence".
-        sentences = [Sentence(f"{a}:{sid}", 0, len(text), text) for a, _, sid, text in rows]
-        pending: dict[int, dict[str, str]] = {}
-        count = 0
-        try:
-            for result in engine.translate(sentences, cancel=cancel):
-                if result.target is None:
-                    continue
-                article, _, sid = result.sentence_id.partition(":")
-                pending.setdefault(int(article), {})[sid] = result.target
-                count += 1
-                if count >= STORE_EVERY:
-                    stored += library.store_many(key, pending)
-                    pending, count = {}, 0
-                    if progress:
-                        progress(min(stored, total), total)
-        finally:
-            if pending:
+    pending: dict[int, dict[str, str]] = {}
+    count = 0
+    results = engine.translate_stream(
+        _pending_stream(library, total, language), cancel=cancel, background=background
+    )
+    try:
+        for result in results:
+            if result.target is None:
+                continue
+            article, _, sid = result.sentence_id.partition(":")
+            pending.setdefault(int(article), {})[sid] = result.target
+            count += 1
+            if count >= STORE_EVERY:
                 stored += library.store_many(key, pending)
-        if progress:
-            progress(min(stored, total), total)
+                pending, count = {}, 0
+                if progress:
+                    progress(min(stored, total), total)
+    finally:
+        if pending:
+            stored += library.store_many(key, pending)
+    if progress:
+        progress(min(stored, total), total)
     return stored
+
+
+def _pending_stream(library: Library, limit: int, language: str | None) -> Iterator[Any]:
+    """Up to LIMIT untranslated sentences, paged from the store with a cursor.
+
+    The cursor only moves forward: the engine reads a few batches ahead of its results, and
+    rows whose results have not come yet must not be read again.
+    """
+    from desktop.core.documents.article import Sentence
+
+    cursor: tuple[int, int] | None = None
+    taken = 0
+    while taken < limit:
+        rows = library.pending_sentences(
+            min(TRANSLATE_CHUNK, limit - taken), after=cursor, language=language
+        )
+        if not rows:
+            return
+        cursor = (rows[-1][0], rows[-1][1])
+        for article, _, sid, text in rows:
+            # Sentence ids repeat across articles (p1s1): the engine sees "article:sentence".
+            yield Sentence(f"{article}:{sid}", 0, len(text), text)
+        taken += len(rows)

@@ -331,10 +331,17 @@ class Library:
         progress: TranslateProgress | None = None,
         cancel: threading.Event | None = None,
         language: str | None = None,
+        background: bool = False,
     ) -> int:
         """Translate stored sentences that have no translation yet; see ``translate_pending``."""
         return translate_pending(
-            self, engine, limit=limit, progress=progress, cancel=cancel, language=language
+            self,
+            engine,
+            limit=limit,
+            progress=progress,
+            cancel=cancel,
+            language=language,
+            background=background,
         )
 
     # -- reading ------------------------------------------------------------------------
@@ -559,6 +566,7 @@ def translate_pending(
     progress: TranslateProgress | None = None,
     cancel: threading.Event | None = None,
     language: str | None = None,
+    background: bool = False,
 ) -> int:
     """Run untranslated library sentences through ENGINE; the number stored.
 
@@ -568,5 +576,11 @@ def translate_pending(
     from desktop.core.library import importer
 
     return importer.translate_pending(
-        library, engine, limit=limit, progress=progress, cancel=cancel, language=language
+        library,
+        engine,
+        limit=limit,
+        progress=progress,
+        cancel=cancel,
+        language=language,
+        background=background,
     )

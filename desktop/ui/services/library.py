@@ -360,6 +360,7 @@ class LibraryService(QObject):
                         ("progress", base + n, max(total, base + n))
                     ),
                     cancel=interrupt,  # type: ignore[arg-type]
+                    background=True,  # the reading window's translation takes the model first
                 )
                 done += count
                 job.report(("progress", done, max(total, done)))

@@ -119,6 +119,9 @@ class _Engine:
         self.calls: list[list[str]] = []
         self.fail_on, self.stop_after, self.cancel, self.done = fail_on, stop_after, cancel, 0
 
+    def translate_stream(self, sentences, cancel=None, background=False):
+        yield from self.translate(list(sentences), cancel)
+
     def translate(self, sentences, cancel=None):
         self.calls.append([s.id for s in sentences])
         for s in sentences:
@@ -182,3 +185,27 @@ def test_only_articles_in_the_engine_language(lib, add, make_article):
     lib.add_article(zh)
     assert lib.translate_pending(_Engine(), language="zh") == 2
     assert lib.count_untranslated("zh") == 0 and lib.count_untranslated("de") == 2
+
+
+class _StreamEngine:
+    """Only a stream: records how far the input was read when each result came."""
+
+    model_key = "stream@1"
+
+    def __init__(self) -> None:
+        self.streams = 0
+        self.background: list[bool] = []
+
+    def translate_stream(self, sentences, cancel=None, background=False):
+        self.streams += 1
+        self.background.append(background)
+        for s in sentences:  # lazily: the store pages its rows while results come
+            yield _Result(s.id, s.text, f"EN {s.text}")
+
+
+def test_the_whole_library_goes_to_the_engine_as_one_stream(lib, add):
+    _many(add, n=12, sentences=30)  # more than one page of TRANSLATE_CHUNK rows
+    engine = _StreamEngine()
+    assert lib.translate_pending(engine, background=True) == 12 * 31
+    assert engine.streams == 1 and engine.background == [True]
+    assert lib.count_untranslated() == 0
