@@ -137,17 +137,38 @@ def restore(translated: str, masked: Masked) -> str | None:
     return _PLACEHOLDER.sub(lambda m: masked.mapping[m.group()], translated)
 
 
+# English writes small numbers as words ("three drones" for "3 Drohnen"); a number so
+# written is kept, and a masked retry would only make the sentence worse ("the 3 drone").
+# "zero" and "one" are left out: "one" is as often a pronoun ("another one") as a number.
+_NUMBER_WORDS = {
+    word: float(value)
+    for value, word in enumerate(
+        "- - two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+    if word != "-"
+}
+_WORD = re.compile(r"[A-Za-z]+")
+
+
 def missing_designators(source: str, target: str) -> list[str]:
-    """Designators of source that target lacks: spelled exactly, numbers by value."""
+    """Designators of source that target lacks: spelled exactly, numbers by value.
+
+    An English plural of a designator keeps it (``F-16s``, ``KN-23's``); a small whole
+    number may come back as an English word (``3`` as ``three``).
+    """
     want = Counter(des for _, _, des in find_designators(source))
     target_numbers = [_number_values(n) for n in _NUMBER.findall(target)]
+    target_words = [_NUMBER_WORDS[w] for w in _WORD.findall(target.lower()) if w in _NUMBER_WORDS]
     missing = []
     for des, n in want.items():
         if _NUMBER.fullmatch(des):
             values = _number_values(des)
             found = sum(1 for v in target_numbers if v & values)
+            if des.isdigit():  # a plain whole number (not "1.000", which may mean 1.0)
+                found += sum(1 for v in target_words if v in values)
         else:
-            pattern = r"(?<![A-Za-z0-9])" + re.escape(des) + r"(?![A-Za-z0-9])"
+            pattern = r"(?<![A-Za-z0-9])" + re.escape(des) + r"(?:'?s)?(?![A-Za-z0-9])"
             found = len(re.findall(pattern, target))
         if found < n:
             missing.append(des)

@@ -61,6 +61,19 @@ def test_missing_designators_counts_exact_spelling():
     assert masking.missing_designators("KN-2", "KN-23") == ["KN-2"]
 
 
+def test_plurals_and_number_words_keep_designators():
+    # false alarms that sent sentences to a masked retry which read worse ("the 3 drone")
+    assert masking.missing_designators("两架F-16", "two F-16s") == []
+    assert masking.missing_designators("KN-23", "the KN-23's range") == []
+    assert masking.missing_designators("3 Drohnen", "three drones") == []
+    assert masking.missing_designators("13 Drohnen", "Thirteen drones") == []
+    # still lost: another designator, a capital suffix, another number, a number word too big
+    assert masking.missing_designators("F-16", "an F-16A") == ["F-16"]
+    assert masking.missing_designators("F-16", "F-16S") == ["F-16"]
+    assert masking.missing_designators("3 Drohnen", "four drones") == ["3"]
+    assert masking.missing_designators("30 Drohnen", "thirty drones") == ["30"]
+
+
 def test_quality_flags():
     assert quality_flags("Das ist ein Satz.", "", 5, 0) == ["empty"]
     assert quality_flags("Das ist ein ganz normaler Satz.", "Das ist ein ganz normaler Satz.",
