@@ -66,7 +66,6 @@ __all__ = [
     "UnknownArticle",
     "article_day",
     "content_hash",
-    "translate_pending",
 ]
 
 #: progress(done, total, item) for imports; progress(done, total) for batch translation.
@@ -333,8 +332,12 @@ class Library:
         language: str | None = None,
         background: bool = False,
     ) -> int:
-        """Translate stored sentences that have no translation yet; see ``translate_pending``."""
-        return translate_pending(
+        """Translate stored sentences that have no translation yet (as a stream, stored as the
+        results come, so a cancelled or killed run resumes where it stopped); see
+        ``importer.translate_pending``."""
+        from desktop.core.library import importer
+
+        return importer.translate_pending(
             self,
             engine,
             limit=limit,
@@ -556,31 +559,3 @@ def _filter_day(text: str | None) -> str | None:
         return dt.date.fromisoformat(text.strip()).isoformat()
     except ValueError:
         raise QueryError(f"{text.strip()!r} is not a day; write it as YYYY-MM-DD") from None
-
-
-def translate_pending(
-    library: Library,
-    engine: Any,
-    *,
-    limit: int | None = None,
-    progress: TranslateProgress | None = None,
-    cancel: threading.Event | None = None,
-    language: str | None = None,
-    background: bool = False,
-) -> int:
-    """Run untranslated library sentences through ENGINE; the number stored.
-
-    See ``importer.translate_pending`` (results are stored as they stream in, so a
-    cancelled or killed run resumes where it stopped).
-    """
-    from desktop.core.library import importer
-
-    return importer.translate_pending(
-        library,
-        engine,
-        limit=limit,
-        progress=progress,
-        cancel=cancel,
-        language=language,
-        background=background,
-    )

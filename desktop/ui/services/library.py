@@ -332,8 +332,6 @@ class LibraryService(QObject):
         """
 
         def work(job: JobContext) -> tuple[int, bool]:
-            from desktop.core.library.store import translate_pending
-
             _lower_thread_priority()
             library = self.library()
             engine = self._engine(from_code, to_code)
@@ -352,8 +350,7 @@ class LibraryService(QObject):
                     paused = False
                     job.report(("paused", False))
                 interrupt = _ChunkCancel(job.cancel, self.reading)
-                count = translate_pending(
-                    library,
+                count = library.translate_pending(
                     engine,
                     language=from_code,
                     progress=lambda n, _m, base=done: job.report(
